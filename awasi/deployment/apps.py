@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class DeploymentConfig(AppConfig):
+    name = "awasi.deployment"
