@@ -2,12 +2,13 @@
 
 A guard group is a set of TPS guarded together by the officers of one pattern row. Rules (issue 6):
 the TPS of one group share one unit, one category, one village and one island; a TPS that lies on
-another island than its unit's base, or more than the allowed travel time away, shares its guards with no
-other TPS; within a village, TPS are chunked along a Hilbert curve over their coordinates so that the
-members of a group are near each other (TPS without coordinates come after, in input order).
+another island than its unit's base, or more than the allowed travel time away, shares its guards
+with no other TPS; within a village, TPS are chunked along a Hilbert curve over their coordinates so
+that the members of a group are near each other (TPS without coordinates come after, in input
+order).
 
-Within a village the number of groups, ceil(n / tps_per_group), is the least the pattern allows, so a plan
-built from these groups uses as few officers as the village rule permits.
+Within a village the number of groups, ceil(n / tps_per_group), is the least the pattern allows, so
+a plan built from these groups uses as few officers as the village rule permits.
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ EARTH_RADIUS_KM = 6371.0088
 class TravelRules:
     """How far a guard may be from the unit's base before its TPS stands alone (configurable).
 
-    Travel time is estimated from straight-line distance × detour factor ÷ speed; Polda Babel reported
-    outer islands up to 10 hours away (legal-notes.md §8), so the default limit is a setting, not law.
+    Travel time is estimated from straight-line distance × detour factor ÷ speed; Polda Babel
+    reported outer islands up to 10 hours away (legal-notes.md §8), so the default limit is a
+    setting, not law.
     """
 
     max_travel_hours: float = 3.0
@@ -55,7 +57,9 @@ class Groups:
         return int(self.unit.shape[0])
 
 
-def haversine_km(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
+def haversine_km(
+    lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray
+) -> np.ndarray:
     """Great-circle distance in km (NaN where a coordinate is unknown)."""
     p1, p2 = np.radians(lat1), np.radians(lat2)
     dp, dl = p2 - p1, np.radians(lon2) - np.radians(lon1)
@@ -132,12 +136,36 @@ def build_groups(
     group_sorted = np.cumsum(new_group) - 1
     tps_group = np.empty(n, dtype=np.int64)
     tps_group[order] = group_sorted
-    return _group_arrays(tps_group, order, new_group, unit, category, village, island, isolated,
-                         latitude, longitude, has_xy, patterns)
+    return _group_arrays(
+        tps_group,
+        order,
+        new_group,
+        unit,
+        category,
+        village,
+        island,
+        isolated,
+        latitude,
+        longitude,
+        has_xy,
+        patterns,
+    )
 
 
-def _group_arrays(tps_group, order, new_group, unit, category, village, island, isolated,
-                  latitude, longitude, has_xy, patterns) -> Groups:  # type: ignore[no-untyped-def]
+def _group_arrays(
+    tps_group,
+    order,
+    new_group,
+    unit,
+    category,
+    village,
+    island,
+    isolated,
+    latitude,
+    longitude,
+    has_xy,
+    patterns,
+) -> Groups:  # type: ignore[no-untyped-def]
     first = order[new_group]
     n_groups = first.shape[0]
     n_tps = np.bincount(tps_group, minlength=n_groups)
@@ -163,20 +191,27 @@ def _group_arrays(tps_group, order, new_group, unit, category, village, island, 
 
 
 def lower_bound(
-    *, unit: np.ndarray, category: np.ndarray, island: np.ndarray, isolated: np.ndarray,
+    *,
+    unit: np.ndarray,
+    category: np.ndarray,
+    island: np.ndarray,
+    isolated: np.ndarray,
     patterns: np.ndarray,
 ) -> int:
     """Officers needed if TPS of one unit, category and island could be grouped across villages.
 
-    A valid lower bound for any plan under the pattern, island and travel rules: only the village rule
-    is relaxed, so the gap to the plan is what keeping groups inside one village costs.
+    A valid lower bound for any plan under the pattern, island and travel rules: only the village
+    rule is relaxed, so the gap to the plan is what keeping groups inside one village costs.
     """
     if unit.shape[0] == 0:
         return 0
     free = ~isolated
     keys = np.stack([unit[free], category[free], island[free]], axis=1)
-    uniq, counts = np.unique(keys, axis=0, return_counts=True) if free.any() else (
-        np.zeros((0, 3), dtype=np.int64), np.zeros(0, dtype=np.int64))
+    uniq, counts = (
+        np.unique(keys, axis=0, return_counts=True)
+        if free.any()
+        else (np.zeros((0, 3), dtype=np.int64), np.zeros(0, dtype=np.int64))
+    )
     pol = patterns[uniq[:, 0], uniq[:, 1], 0] if len(uniq) else np.zeros(0, dtype=np.int64)
     tpg = patterns[uniq[:, 0], uniq[:, 1], 1] if len(uniq) else np.ones(0, dtype=np.int64)
     grouped = int(np.sum(-(-counts // tpg) * pol))

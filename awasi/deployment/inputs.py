@@ -1,4 +1,4 @@
-"""Turn plain records (from CSV files or the database) into the planner's arrays (pure, no Django)."""
+"""Turn plain records (CSV files or the database) into the planner's arrays (pure, no Django)."""
 
 from __future__ import annotations
 
@@ -69,8 +69,9 @@ def build_stations(
     return PollingStations(
         codes=[r.code for r in records],
         category=np.array([CATEGORY_INDEX[r.category] for r in records], dtype=np.int64),
-        village=np.array([villages.setdefault(r.village_code, len(villages)) for r in records],
-                         dtype=np.int64),
+        village=np.array(
+            [villages.setdefault(r.village_code, len(villages)) for r in records], dtype=np.int64
+        ),
         unit=np.array([unit_index[r.unit_code] for r in records], dtype=np.int64),
         island=np.array([_island_id(islands, r.island) for r in records], dtype=np.int64),
         latitude=np.array([_float(r.latitude) for r in records], dtype=float),
@@ -85,8 +86,15 @@ def build(
     islands: dict[str, int] = {}
     ids = [_island_id(islands, r.island) for r in units]
     u, index = build_units(units)
-    u = Units(codes=u.codes, kind=u.kind, parent=u.parent, available=u.available,
-              island=np.array(ids, dtype=np.int64), latitude=u.latitude, longitude=u.longitude)
+    u = Units(
+        codes=u.codes,
+        kind=u.kind,
+        parent=u.parent,
+        available=u.available,
+        island=np.array(ids, dtype=np.int64),
+        latitude=u.latitude,
+        longitude=u.longitude,
+    )
     return build_stations(stations, index, islands), u
 
 

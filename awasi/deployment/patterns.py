@@ -1,13 +1,13 @@
 """Security patterns for polling stations (*pola pengamanan TPS*) as explicit data.
 
-A pattern says, per TPS category, how many police officers guard one group, how many TPS one group holds,
-and how many civil-defence guards (*linmas*) stand at each TPS. Published patterns are written as strings
-such as "2-4-6" whose order differs between sources (Polri : TPS : Linmas, or TPS : Polri), so Awasi never
-parses such a string without being told the order: see :func:`parse_ratio`.
+A pattern says, per TPS category, how many police officers guard one group, how many TPS one group
+holds, and how many civil-defence guards (*linmas*) stand at each TPS. Published patterns are
+written as strings such as "2-4-6" whose order differs between sources (Polri : TPS : Linmas, or TPS
+: Polri), so Awasi never parses such a string without being told the order: see :func:`parse_ratio`.
 
-Sources of the presets (all secondary, UNVERIFIED as official formulas; legal-notes.md §8): they are demo
-data loaded into the database, where each election and each Polres can change them.
-No module here imports Django.
+Sources of the presets (all secondary, UNVERIFIED as official formulas; legal-notes.md §8): they are
+demo data loaded into the database, where each election and each Polres can change them. No module
+here imports Django.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ KURANG_RAWAN, RAWAN, SANGAT_RAWAN, KHUSUS = range(4)
 CATEGORY_INDEX: dict[str, int] = {name: i for i, name in enumerate(CATEGORIES)}
 
 #: Order in which a short unit covers groups: the issue asks for *sangat rawan* and *rawan* first;
-#: special TPS (prisons, hospitals) are placed with *sangat rawan* as Polres Belitung guarded its Lapas TPS
-#: one officer per TPS (Antara Babel, Pemilu 2024; legal-notes.md §8). Configurable per plan.
+#: special TPS (prisons, hospitals) are placed with *sangat rawan*, as Polres Belitung guarded its
+#: Lapas TPS one officer per TPS (Antara Babel, Pemilu 2024; legal-notes.md §8). Configurable.
 DEFAULT_PRIORITY: tuple[int, ...] = (SANGAT_RAWAN, KHUSUS, RAWAN, KURANG_RAWAN)
 
 RATIO_FIELDS = ("police", "tps", "linmas")

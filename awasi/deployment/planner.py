@@ -1,13 +1,15 @@
 """The pure deployment planner: TPS categories + personnel + patterns → guard plan (issue 6).
 
-No Django here. Inputs are dataclasses of NumPy arrays (indices into the unit list, village ids, island
-ids, coordinates with NaN for unknown); the output is a :class:`Plan` with the guard groups, which are
-guarded, the reinforcements proposed, per-Polres totals and a lower bound on the officers needed.
+No Django here. Inputs are dataclasses of NumPy arrays (indices into the unit list, village ids,
+island ids, coordinates with NaN for unknown); the output is a :class:`Plan` with the guard groups,
+which are guarded, the reinforcements proposed, per-Polres totals and a lower bound on the officers
+needed.
 
-Steps: (1) TPS that are on another island than their unit's base or beyond the travel limit are marked
-to stand alone (:mod:`.grouping`); (2) TPS are grouped per unit, category, island and village; (3) each
-Polres covers its groups from its own and its Polsek's personnel, most vulnerable first; (4) HiGHS
-proposes reinforcements from other Polres and the Polda pool (:mod:`.reinforcement`).
+Steps: (1) TPS that are on another island than their unit's base or beyond the travel limit are
+marked to stand alone (:mod:`.grouping`); (2) TPS are grouped per unit, category, island and
+village; (3) each Polres covers its groups from its own and its Polsek's personnel, most vulnerable
+first; (4) HiGHS proposes reinforcements from other Polres and the Polda pool
+(:mod:`.reinforcement`).
 """
 
 from __future__ import annotations
@@ -31,8 +33,8 @@ class PlanInputError(ValueError):
 class Units:
     """Police units as parallel arrays; ``parent`` holds the parent's index or -1.
 
-    ``kind`` is 0 Polda, 1 Polres/Polresta, 2 Polsek. ``available`` is the officers a unit can put on
-    TPS duty; a Polda's ``available`` is its reinforcement (BKO) pool.
+    ``kind`` is 0 Polda, 1 Polres/Polresta, 2 Polsek. ``available`` is the officers a unit can put
+    on TPS duty; a Polda's ``available`` is its reinforcement (BKO) pool.
     """
 
     codes: list[str]
@@ -49,8 +51,8 @@ class Units:
 
 @dataclass(frozen=True)
 class PollingStations:
-    """TPS as parallel arrays: category index (see ``CATEGORIES``), village id, unit index, island id
-    (-1 unknown) and coordinates (NaN unknown)."""
+    """TPS as parallel arrays: category index (see ``CATEGORIES``), village id, unit index, island
+    id (-1 unknown) and coordinates (NaN unknown)."""
 
     codes: list[str]
     category: np.ndarray
@@ -130,25 +132,58 @@ def plan(
     options = options or PlanOptions()
     _check(tps, units, options)
     matrix = patterns.matrix(units.codes, units.parent)
-    isolated = isolated_mask(tps.unit, tps.island, tps.latitude, tps.longitude, units.island,
-                             units.latitude, units.longitude, options.travel)
-    groups = build_groups(unit=tps.unit, category=tps.category, village=tps.village,
-                          island=tps.island, latitude=tps.latitude, longitude=tps.longitude,
-                          isolated=isolated, patterns=matrix)
+    isolated = isolated_mask(
+        tps.unit,
+        tps.island,
+        tps.latitude,
+        tps.longitude,
+        units.island,
+        units.latitude,
+        units.longitude,
+        options.travel,
+    )
+    groups = build_groups(
+        unit=tps.unit,
+        category=tps.category,
+        village=tps.village,
+        island=tps.island,
+        latitude=tps.latitude,
+        longitude=tps.longitude,
+        isolated=isolated,
+        patterns=matrix,
+    )
     plan_unit, pool_of = planning_units(units)
-    pooled = np.bincount(plan_unit, weights=np.where(units.kind == POLDA, 0, units.available),
-                         minlength=len(units)).astype(np.int64)
+    pooled = np.bincount(
+        plan_unit, weights=np.where(units.kind == POLDA, 0, units.available), minlength=len(units)
+    ).astype(np.int64)
     spare = np.where(units.kind == POLDA, units.available, pooled)
-    coverage = cover(groups=groups, plan_unit=plan_unit, available=spare, pool_of=pool_of,
-                     unit_lat=units.latitude, unit_lon=units.longitude, unit_island=units.island,
-                     priority=options.priority, rules=options.travel)
-    totals = _totals(units, groups, coverage.covered, plan_unit, pooled, coverage.own_used,
-                     coverage.flows)
-    lb = lower_bound(unit=tps.unit, category=tps.category, island=tps.island, isolated=isolated,
-                     patterns=matrix)
+    coverage = cover(
+        groups=groups,
+        plan_unit=plan_unit,
+        available=spare,
+        pool_of=pool_of,
+        unit_lat=units.latitude,
+        unit_lon=units.longitude,
+        unit_island=units.island,
+        priority=options.priority,
+        rules=options.travel,
+    )
+    totals = _totals(
+        units, groups, coverage.covered, plan_unit, pooled, coverage.own_used, coverage.flows
+    )
+    lb = lower_bound(
+        unit=tps.unit, category=tps.category, island=tps.island, isolated=isolated, patterns=matrix
+    )
     pool = int(units.available[units.kind == POLDA].sum())
-    return Plan(groups=groups, covered=coverage.covered, plan_unit=plan_unit, units=totals,
-                flows=coverage.flows, pool=pool, lower_bound=lb)
+    return Plan(
+        groups=groups,
+        covered=coverage.covered,
+        plan_unit=plan_unit,
+        units=totals,
+        flows=coverage.flows,
+        pool=pool,
+        lower_bound=lb,
+    )
 
 
 def planning_units(units: Units) -> tuple[np.ndarray, np.ndarray]:
@@ -184,11 +219,21 @@ def _totals(units, groups, covered, plan_unit, pooled, own_used, flows) -> list[
     for u in range(n):
         if units.kind[u] == POLDA or plan_unit[u] != u or (required[u] == 0 and pooled[u] == 0):
             continue
-        rows.append(UnitTotals(
-            unit=u, code=units.codes[u], required=int(required[u]), available=int(pooled[u]),
-            own_used=int(own_used[u]), reinforcements=int(received[u]), lent=int(lent[u]),
-            shortfall=int(required[u] - guarded[u]), groups=int(n_groups[u]), tps=int(n_tps[u]),
-            linmas=int(linmas[u])))
+        rows.append(
+            UnitTotals(
+                unit=u,
+                code=units.codes[u],
+                required=int(required[u]),
+                available=int(pooled[u]),
+                own_used=int(own_used[u]),
+                reinforcements=int(received[u]),
+                lent=int(lent[u]),
+                shortfall=int(required[u] - guarded[u]),
+                groups=int(n_groups[u]),
+                tps=int(n_tps[u]),
+                linmas=int(linmas[u]),
+            )
+        )
     return rows
 
 

@@ -2,11 +2,12 @@
 
 Each planning unit (a Polres with its Polsek) first covers its own groups from its own personnel in
 priority order (*sangat rawan* and *rawan* first, issue 6) — for a single pool that greedy order is
-lexicographically optimal. What stays uncovered becomes a transport problem per Polda: surplus officers
-of other Polres and the Polda reinforcement pool flow to short Polres. It is solved as a mixed-integer
-program by HiGHS (``scipy.optimize.milp``) in lexicographic stages: first the most groups of the highest
-priority, then the next priority with the earlier results held, and last the least travel (km) for that
-coverage. Group coverage is all-or-nothing: a group is guarded by its full pattern or counted as short.
+lexicographically optimal. What stays uncovered becomes a transport problem per Polda: surplus
+officers of other Polres and the Polda reinforcement pool flow to short Polres. It is solved as a
+mixed-integer program by HiGHS (``scipy.optimize.milp``) in lexicographic stages: first the most
+groups of the highest priority, then the next priority with the earlier results held, and last the
+least travel (km) for that coverage. Group coverage is all-or-nothing: a group is guarded by its
+full pattern or counted as short.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from .grouping import Groups, TravelRules, haversine_km
 
 @dataclass(frozen=True)
 class Flow:
-    """A proposed reinforcement: ``officers`` from unit index ``source`` to unit index ``target``."""
+    """A proposed reinforcement: ``officers`` from unit index ``source`` to ``target``."""
 
     source: int
     target: int
@@ -41,7 +42,7 @@ class Coverage:
 
 @dataclass(frozen=True)
 class _Classes:
-    """Demand classes: groups of one planning unit, one category and one officers-per-group value."""
+    """Demand classes: groups of one planning unit, category and officers-per-group value."""
 
     unit: np.ndarray
     category: np.ndarray
@@ -64,8 +65,8 @@ def cover(
 ) -> Coverage:
     """Cover groups from own personnel, then by reinforcement; ``available`` is per unit index.
 
-    ``plan_unit`` maps each unit to the unit that pools its personnel (its Polres); ``pool_of`` maps a
-    planning unit to its Polda's index (whose ``available`` is the reinforcement pool) or -1.
+    ``plan_unit`` maps each unit to the unit that pools its personnel (its Polres); ``pool_of`` maps
+    a planning unit to its Polda's index (whose ``available`` is the reinforcement pool) or -1.
     """
     rank = np.full(max(priority) + 1, len(priority), dtype=np.int64)
     rank[list(priority)] = np.arange(len(priority))
@@ -73,8 +74,9 @@ def cover(
     own, spare = _cover_own(classes, available.astype(np.int64).copy())
     members = np.unique(plan_unit)
     members = members[pool_of[members] != members]  # a Polda is a pool, not a planning unit
-    extra, flows = _reinforce(classes, own, spare, members, pool_of, unit_lat, unit_lon, unit_island,
-                              rank, rules)
+    extra, flows = _reinforce(
+        classes, own, spare, members, pool_of, unit_lat, unit_lon, unit_island, rank, rules
+    )
     covered = _pick_groups(groups, classes, own + extra)
     own_used = np.bincount(classes.unit, weights=own * classes.police, minlength=len(available))
     return Coverage(covered=covered, own_used=own_used.astype(np.int64), flows=flows)
@@ -86,8 +88,13 @@ def _classes(groups: Groups, plan_unit: np.ndarray, rank: np.ndarray) -> _Classe
     if len(groups) == 0:
         key = np.zeros((0, 4), dtype=np.int64)
     uniq, inverse, counts = np.unique(key, axis=0, return_inverse=True, return_counts=True)
-    return _Classes(unit=uniq[:, 0], category=uniq[:, 3], police=uniq[:, 2], count=counts,
-                    of_group=inverse.reshape(-1))
+    return _Classes(
+        unit=uniq[:, 0],
+        category=uniq[:, 3],
+        police=uniq[:, 2],
+        count=counts,
+        of_group=inverse.reshape(-1),
+    )
 
 
 def _cover_own(classes: _Classes, spare: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -153,14 +160,17 @@ def _solve(classes, short, sinks, sources, spare, polda, lat, lon, island, rank,
     tgt_row = {int(t): i for i, t in enumerate(targets)}
     a_cap = sparse.coo_matrix(
         (np.ones(n_x), ([src_row[s] for s, _ in arcs], n_y + np.arange(n_x))),
-        shape=(len(sources), n_y + n_x))
+        shape=(len(sources), n_y + n_x),
+    )
     bal_rows = [tgt_row[int(classes.unit[k])] for k in sinks] + [tgt_row[t] for _, t in arcs]
     bal_vals = np.concatenate([classes.police[sinks].astype(float), -np.ones(n_x)])
-    a_bal = sparse.coo_matrix((bal_vals, (bal_rows, np.arange(n_y + n_x))),
-                              shape=(len(targets), n_y + n_x))
+    a_bal = sparse.coo_matrix(
+        (bal_vals, (bal_rows, np.arange(n_y + n_x))), shape=(len(targets), n_y + n_x)
+    )
     cap = np.array([spare[s] for s in sources], dtype=float)
     cons = [LinearConstraint(a_cap, -np.inf, cap), LinearConstraint(a_bal, -np.inf, 0.0)]
-    upper = np.concatenate([short[sinks].astype(float), np.array([spare[s] for s, _ in arcs], float)])
+    arc_cap = np.array([spare[s] for s, _ in arcs], dtype=float)
+    upper = np.concatenate([short[sinks].astype(float), arc_cap])
     bounds = Bounds(np.zeros(n_y + n_x), upper)
     integrality = np.ones(n_y + n_x)
     levels = rank[classes.category[sinks]]
@@ -175,8 +185,11 @@ def _solve(classes, short, sinks, sources, spare, polda, lat, lon, island, rank,
     if not res.success:
         return np.zeros(n_y, dtype=np.int64), []
     sol = np.rint(res.x).astype(np.int64)
-    flows = [Flow(s, t, int(sol[n_y + i]), cost[i] - 1.0)
-             for i, (s, t) in enumerate(arcs) if sol[n_y + i] > 0]
+    flows = [
+        Flow(s, t, int(sol[n_y + i]), cost[i] - 1.0)
+        for i, (s, t) in enumerate(arcs)
+        if sol[n_y + i] > 0
+    ]
     return sol[:n_y], flows
 
 

@@ -18,14 +18,28 @@ BELITUNG_STYLE = PatternSet(
 
 def tps(code, village, category, unit, island=None, lat=None, lon=None):  # type: ignore[no-untyped-def]
     """A TPS record with short positional arguments."""
-    return TpsRecord(code=code, village_code=village, category=category, unit_code=unit,
-                     island=island, latitude=lat, longitude=lon)
+    return TpsRecord(
+        code=code,
+        village_code=village,
+        category=category,
+        unit_code=unit,
+        island=island,
+        latitude=lat,
+        longitude=lon,
+    )
 
 
 def unit(code, kind="polres", parent=None, available=0, island=None, lat=None, lon=None):  # type: ignore[no-untyped-def]
     """A unit record with short arguments."""
-    return UnitRecord(code=code, kind=kind, parent_code=parent, available=available,
-                      island=island, latitude=lat, longitude=lon)
+    return UnitRecord(
+        code=code,
+        kind=kind,
+        parent_code=parent,
+        available=available,
+        island=island,
+        latitude=lat,
+        longitude=lon,
+    )
 
 
 def many(prefix, village, category, unit_code, n, **kw):  # type: ignore[no-untyped-def]

@@ -20,11 +20,13 @@ def _by_code(result):
 
 
 def test_groups_follow_the_pattern_per_category_and_village():
-    stations = (many("A", "V1", "kurang_rawan", "POLRES-A", 7)
-                + many("B", "V1", "rawan", "POLRES-A", 2)
-                + many("C", "V1", "sangat_rawan", "POLRES-A", 1))
+    stations = (
+        many("A", "V1", "kurang_rawan", "POLRES-A", 7)
+        + many("B", "V1", "rawan", "POLRES-A", 2)
+        + many("C", "V1", "sangat_rawan", "POLRES-A", 1)
+    )
     result, _ = _plan([unit("POLRES-A", available=10)], stations)
-    # 7 kurang rawan → 3 groups (3+3+1), 2 rawan → 1 group, 1 sangat rawan → 1 group; 1 officer each.
+    # 7 kurang rawan → 3 groups (3+3+1), 2 rawan → 1, 1 sangat rawan → 1; one officer each.
     assert len(result.groups) == 5
     assert sorted(result.groups.n_tps.tolist()) == [1, 1, 2, 3, 3]
     assert result.required == 5
@@ -36,7 +38,8 @@ def test_groups_follow_the_pattern_per_category_and_village():
 
 def test_groups_never_cross_villages_and_the_gap_shows_it():
     stations = many("A", "V1", "kurang_rawan", "POLRES-A", 4) + many(
-        "B", "V2", "kurang_rawan", "POLRES-A", 2)
+        "B", "V2", "kurang_rawan", "POLRES-A", 2
+    )
     result, _ = _plan([unit("POLRES-A", available=10)], stations)
     assert result.required == 3  # ceil(4/3) + ceil(2/3)
     assert result.lower_bound == 2  # ceil(6/3) if villages could be mixed
@@ -45,7 +48,8 @@ def test_groups_never_cross_villages_and_the_gap_shows_it():
 
 def test_tps_on_another_island_stand_alone():
     stations = many("M", "SELATNASIK", "kurang_rawan", "POLRES-BLT", 2, island="Mendanau") + many(
-        "T", "TJPANDAN", "kurang_rawan", "POLRES-BLT", 3, island="Belitung")
+        "T", "TJPANDAN", "kurang_rawan", "POLRES-BLT", 3, island="Belitung"
+    )
     result, _ = _plan([unit("POLRES-BLT", available=10, island="Belitung")], stations)
     assert result.groups.isolated.sum() == 2
     assert sorted(result.groups.n_tps.tolist()) == [1, 1, 3]
@@ -63,9 +67,11 @@ def test_tps_beyond_the_travel_limit_stand_alone():
 
 
 def test_too_few_officers_cover_sangat_rawan_and_rawan_first():
-    stations = (many("S", "V1", "sangat_rawan", "POLRES-A", 2)
-                + many("R", "V1", "rawan", "POLRES-A", 4)
-                + many("K", "V1", "kurang_rawan", "POLRES-A", 9))
+    stations = (
+        many("S", "V1", "sangat_rawan", "POLRES-A", 2)
+        + many("R", "V1", "rawan", "POLRES-A", 4)
+        + many("K", "V1", "kurang_rawan", "POLRES-A", 9)
+    )
     result, t = _plan([unit("POLRES-A", available=3)], stations)
     covered_cat = result.groups.category[result.covered]
     assert sorted(covered_cat.tolist()) == [1, 2, 2]  # both sangat rawan, one rawan group
@@ -80,7 +86,8 @@ def test_polda_pool_and_neighbour_reinforce_the_short_polres():
         unit("POLRES-B", parent="POLDA-X", available=6, lat=-2.2, lon=106.2),
     ]
     stations = many("A", "VA", "sangat_rawan", "POLRES-A", 6) + many(
-        "B", "VB", "kurang_rawan", "POLRES-B", 6)
+        "B", "VB", "kurang_rawan", "POLRES-B", 6
+    )
     result, _ = _plan(units, stations)
     rows = _by_code(result)
     # A needs 6, has 1; B needs 2 of its 6 and lends 4; Polda's pool gives 1 more.
@@ -105,8 +112,10 @@ def test_reinforcement_prefers_the_nearer_source():
 
 
 def test_remaining_shortfall_is_stated_when_nobody_can_help():
-    units = [unit("POLDA-X", kind="polda", available=1),
-             unit("POLRES-A", parent="POLDA-X", available=0)]
+    units = [
+        unit("POLDA-X", kind="polda", available=1),
+        unit("POLRES-A", parent="POLDA-X", available=0),
+    ]
     result, _ = _plan(units, many("A", "VA", "sangat_rawan", "POLRES-A", 4))
     row = _by_code(result)["POLRES-A"]
     assert (row.required, row.reinforcements, row.shortfall) == (4, 1, 3)
@@ -115,7 +124,8 @@ def test_remaining_shortfall_is_stated_when_nobody_can_help():
 
 def test_prison_tps_are_khusus_with_their_own_pattern():
     stations = many("P", "V1", "khusus", "POLRES-A", 3) + many(
-        "K", "V1", "kurang_rawan", "POLRES-A", 3)
+        "K", "V1", "kurang_rawan", "POLRES-A", 3
+    )
     result, _ = _plan([unit("POLRES-A", available=2)], stations)
     assert result.required == 2 * 3 + 1
     # With 2 officers the plan guards one prison TPS (khusus is covered before kurang rawan).
@@ -128,7 +138,8 @@ def test_polsek_personnel_pool_with_their_polres_and_report_per_polres():
         unit("POLSEK-A1", kind="polsek", parent="POLRES-A", available=2),
     ]
     stations = many("S", "V1", "kurang_rawan", "POLSEK-A1", 6) + many(
-        "H", "V2", "kurang_rawan", "POLRES-A", 3)
+        "H", "V2", "kurang_rawan", "POLRES-A", 3
+    )
     result, _ = _plan(units, stations)
     rows = _by_code(result)
     assert list(rows) == ["POLRES-A"]
@@ -138,9 +149,11 @@ def test_polsek_personnel_pool_with_their_polres_and_report_per_polres():
 
 def test_a_polres_covering_a_district_of_another_regency_counts_it():
     # Kec. Pangkalan Baru (19.04.xx, Bangka Tengah) is guarded by Polresta Pangkalpinang (babel.md).
-    stations = (many("PB", "19.04.03.1001", "kurang_rawan", "POLRESTA-19.71", 3)
-                + many("PK", "19.71.01.1001", "kurang_rawan", "POLRESTA-19.71", 3)
-                + many("KB", "19.04.01.1001", "kurang_rawan", "POLRES-19.04", 3))
+    stations = (
+        many("PB", "19.04.03.1001", "kurang_rawan", "POLRESTA-19.71", 3)
+        + many("PK", "19.71.01.1001", "kurang_rawan", "POLRESTA-19.71", 3)
+        + many("KB", "19.04.01.1001", "kurang_rawan", "POLRES-19.04", 3)
+    )
     units = [unit("POLRESTA-19.71", available=5), unit("POLRES-19.04", available=5)]
     rows = _by_code(_plan(units, stations)[0])
     assert rows["POLRESTA-19.71"].tps == 6 and rows["POLRESTA-19.71"].required == 2
@@ -152,20 +165,28 @@ def test_per_unit_override_applies_to_its_polsek():
         default={c: Pattern(2, 1, 2) for c in ("kurang_rawan", "rawan", "sangat_rawan", "khusus")},
         overrides={"POLRES-BLT": {"kurang_rawan": Pattern(1, 3, 2)}},
     )
-    units = [unit("POLRES-BLT", available=9), unit("POLSEK-1", "polsek", "POLRES-BLT"),
-             unit("POLRES-X", available=9)]
+    units = [
+        unit("POLRES-BLT", available=9),
+        unit("POLSEK-1", "polsek", "POLRES-BLT"),
+        unit("POLRES-X", available=9),
+    ]
     stations = many("A", "V1", "kurang_rawan", "POLSEK-1", 3) + many(
-        "B", "V2", "kurang_rawan", "POLRES-X", 3)
+        "B", "V2", "kurang_rawan", "POLRES-X", 3
+    )
     rows = _by_code(_plan(units, stations, patterns)[0])
     assert rows["POLRES-BLT"].required == 1
     assert rows["POLRES-X"].required == 6
 
 
 def test_groups_keep_nearby_tps_together():
-    west = [tps(f"W{i}", "V1", "kurang_rawan", "POLRES-A", lat=-2.0, lon=106.0 + i * 0.001)
-            for i in range(3)]
-    east = [tps(f"E{i}", "V1", "kurang_rawan", "POLRES-A", lat=-2.0, lon=106.5 + i * 0.001)
-            for i in range(3)]
+    west = [
+        tps(f"W{i}", "V1", "kurang_rawan", "POLRES-A", lat=-2.0, lon=106.0 + i * 0.001)
+        for i in range(3)
+    ]
+    east = [
+        tps(f"E{i}", "V1", "kurang_rawan", "POLRES-A", lat=-2.0, lon=106.5 + i * 0.001)
+        for i in range(3)
+    ]
     interleaved = [x for pair in zip(west, east, strict=True) for x in pair]
     result, t = _plan([unit("POLRES-A", available=9)], interleaved)
     g = result.groups.tps_group

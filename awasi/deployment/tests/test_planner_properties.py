@@ -18,23 +18,37 @@ def instances(draw, uniform_police=False):  # type: ignore[no-untyped-def]
     units = [unit("POLDA", kind="polda", available=draw(st.integers(0, 10)), lat=-2.1, lon=106.1)]
     codes = []
     for r in range(n_polres):
-        units.append(unit(f"R{r}", parent="POLDA", available=draw(st.integers(0, 15)),
-                          island=draw(st.sampled_from(["I0", "I1"])),
-                          lat=-2 - r * 0.3, lon=106 + r * 0.2))
+        units.append(
+            unit(
+                f"R{r}",
+                parent="POLDA",
+                available=draw(st.integers(0, 15)),
+                island=draw(st.sampled_from(["I0", "I1"])),
+                lat=-2 - r * 0.3,
+                lon=106 + r * 0.2,
+            )
+        )
         codes.append(f"R{r}")
         for s in range(draw(st.integers(0, 2))):
-            units.append(unit(f"R{r}S{s}", kind="polsek", parent=f"R{r}",
-                              available=draw(st.integers(0, 5))))
+            units.append(
+                unit(f"R{r}S{s}", kind="polsek", parent=f"R{r}", available=draw(st.integers(0, 5)))
+            )
             codes.append(f"R{r}S{s}")
     n = draw(st.integers(0, 40))
     stations = []
     for i in range(n):
         has_xy = draw(st.booleans())
-        stations.append(tps(
-            f"T{i}", f"V{draw(st.integers(0, 5))}", draw(st.sampled_from(CATEGORIES)),
-            draw(st.sampled_from(codes)), island=draw(st.sampled_from([None, "I0", "I1"])),
-            lat=draw(st.floats(-3, -1.5)) if has_xy else None,
-            lon=draw(st.floats(105.5, 108)) if has_xy else None))
+        stations.append(
+            tps(
+                f"T{i}",
+                f"V{draw(st.integers(0, 5))}",
+                draw(st.sampled_from(CATEGORIES)),
+                draw(st.sampled_from(codes)),
+                island=draw(st.sampled_from([None, "I0", "I1"])),
+                lat=draw(st.floats(-3, -1.5)) if has_xy else None,
+                lon=draw(st.floats(105.5, 108)) if has_xy else None,
+            )
+        )
     if uniform_police:
         police = draw(st.integers(1, 3))
         default = {c: Pattern(police, draw(st.integers(1, 5)), 2) for c in CATEGORIES}
@@ -55,8 +69,12 @@ def test_every_tps_lands_in_exactly_one_group_that_respects_the_rules(case):
     matrix = patterns.matrix(u.codes, u.parent)
     limit = np.where(g.isolated, 1, matrix[g.unit, g.category, 1])
     assert (g.n_tps >= 1).all() and (g.n_tps <= limit).all()
-    for attr, per_tps in (("category", t.category), ("village", t.village), ("unit", t.unit),
-                          ("island", t.island)):
+    for attr, per_tps in (
+        ("category", t.category),
+        ("village", t.village),
+        ("unit", t.unit),
+        ("island", t.island),
+    ):
         assert np.array_equal(getattr(g, attr)[g.tps_group], per_tps)
     assert np.array_equal(g.police, matrix[g.unit, g.category, 0])
 
