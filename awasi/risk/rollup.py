@@ -69,12 +69,14 @@ def rollup(
     ``levels``."""
     sums = _village_sums(scores, np.asarray(village_index), len(village_codes), n_categories)
     result = {}
-    for level in levels:
-        codes, parent = factorize(parent_code(code, level) for code in village_codes)
-        rolled = {k: _sum_rows(v, parent, len(codes)) for k, v in sums.items() if k != "max"}
-        rolled["max"] = np.full(len(codes), -np.inf)
-        np.maximum.at(rolled["max"], parent, sums["max"])
-        result[level] = _finish(level, codes, rolled)
+    codes = list(village_codes)
+    for level in LEVELS:
+        if level != "village":
+            # Walk up one level at a time: each step factorizes only the level below's codes.
+            codes, parent = factorize(parent_code(code, level) for code in codes)
+            sums = _roll_up(sums, parent, len(codes))
+        if level in levels:
+            result[level] = _finish(level, codes, sums)
     return result
 
 
@@ -145,9 +147,16 @@ def _columns(index: np.ndarray, matrix: np.ndarray, size: int) -> np.ndarray:
 
 def _sum_rows(values: np.ndarray, index: np.ndarray, size: int) -> np.ndarray:
     """Sum rows of ``values`` into ``size`` buckets by ``index``."""
-    out = np.zeros((size, *values.shape[1:]))
-    np.add.at(out, index, values)
-    return out
+    if values.ndim == 1:
+        return np.bincount(index, weights=values, minlength=size)
+    return _columns(index, values, size)
+
+
+def _roll_up(sums: dict[str, np.ndarray], parent: np.ndarray, size: int) -> dict[str, np.ndarray]:
+    rolled = {k: _sum_rows(v, parent, size) for k, v in sums.items() if k != "max"}
+    rolled["max"] = np.full(size, -np.inf)
+    np.maximum.at(rolled["max"], parent, sums["max"])
+    return rolled
 
 
 def _finish(level: str, codes: list[str], sums: dict[str, np.ndarray]) -> RegionRollup:

@@ -33,12 +33,20 @@ NO_CATEGORY = -1
 
 @dataclass(frozen=True)
 class Level:
-    """One step up the tree: child ``i`` belongs to parent ``parent[i]``, with weight
-    ``weight[i]``."""
+    """One step up the tree: child ``i`` belongs to parent ``parent[i]`` with weight ``weight[i]``.
+
+    ``membership`` is the same as a (children × parents) matrix holding the weights.
+    """
 
     parent: np.ndarray
     weight: np.ndarray
     size: int
+
+    @property
+    def membership(self) -> np.ndarray:
+        matrix = np.zeros((len(self.parent), self.size))
+        matrix[np.arange(len(self.parent)), self.parent] = self.weight
+        return matrix
 
 
 @dataclass(frozen=True)
@@ -98,8 +106,7 @@ def compile_catalogue(catalogue: Catalogue) -> Compiled:
             parent=np.zeros(len(child_codes), dtype=np.intp), weight=np.array(child_weights), size=1
         )
     )
-    ones = np.ones((1, len(indicators)))
-    full = _effective_weights(ones, tuple(levels))[0]
+    full = _full_weight(tuple(levels), len(indicators))
     floor = [
         catalogue.category_rank(i.floor_category) if i.floor_category else -1 for i in indicators
     ]
@@ -130,22 +137,21 @@ def score(values: np.ndarray, compiled: Compiled, *, level: str = "tps", top: in
     x = normalise(values, compiled)
     observed = ~np.isnan(x)
     x0 = np.where(observed, x, 0.0)
-    effective = _effective_weights(observed.astype(float), compiled.levels)
-    contributions = 100.0 * x0 * effective
-    coverage = observed.astype(float) @ compiled.full_weight
-    total = contributions.sum(axis=1)
+    passes = _bottom_up(x0, observed, compiled.levels)
+    coverage = observed @ compiled.full_weight
     enough = (coverage >= compiled.catalogue.min_coverage - 1e-12) & (coverage > 0)
-    overall = np.where(enough, total, np.nan)
+    overall = np.where(enough, 100.0 * passes[-1][1][:, 0], np.nan)
     flags = x0 > 0
-    category = categorise(overall, compiled, level=level, flags=flags)
+    contributions = 100.0 * x0 * _indicator_factors(passes, compiled.levels)
     driver_index, driver_points = drivers(contributions, top=top)
     # Without enough coverage the points would explain a score that does not exist: keep only which.
     driver_points = np.where(enough[:, None], driver_points, np.nan)
+    top_denominator, top_score = passes[-2]
     return Scores(
         score=overall,
         coverage=coverage,
-        group_scores=_top_group_scores(x0, observed, compiled),
-        category=category,
+        group_scores=np.where(top_denominator > 0, 100.0 * top_score, np.nan),
+        category=categorise(overall, compiled, level=level, flags=flags),
         driver_index=driver_index,
         driver_points=driver_points,
         flags=flags,
@@ -189,40 +195,41 @@ def drivers(contributions: np.ndarray, *, top: int = 3) -> tuple[np.ndarray, np.
     return index, np.where(points > 0, points, 0.0)
 
 
-def _effective_weights(observed: np.ndarray, levels: tuple[Level, ...]) -> np.ndarray:
-    """Weight of each indicator in the overall score given what is observed (rows sum to 1, or
-    0)."""
-    effective = np.ones_like(observed)
-    node_weight = observed * levels[0].weight
-    node_of_indicator = np.arange(observed.shape[1])
-    for position, level in enumerate(levels):
-        denominator = _sum_by_parent(node_weight, level.parent, level.size)
-        below = denominator[:, level.parent]
-        share = np.divide(node_weight, below, out=np.zeros_like(node_weight), where=below > 0)
-        effective *= share[:, node_of_indicator]
-        node_of_indicator = level.parent[node_of_indicator]
-        if position + 1 < len(levels):
-            node_weight = (denominator > 0) * levels[position + 1].weight
-    return effective
-
-
-def _sum_by_parent(values: np.ndarray, parent: np.ndarray, size: int) -> np.ndarray:
-    membership = np.zeros((len(parent), size))
-    membership[np.arange(len(parent)), parent] = 1.0
-    return values @ membership
-
-
-def _top_group_scores(x0: np.ndarray, observed: np.ndarray, compiled: Compiled) -> np.ndarray:
-    """Score of each top-level group (dimension/variable), NaN when nothing under it was
-    observed."""
-    node_score = x0
-    node_observed = observed.astype(float)
-    for level in compiled.levels[:-1]:
-        weight = node_observed * level.weight
-        denominator = _sum_by_parent(weight, level.parent, level.size)
-        numerator = _sum_by_parent(weight * node_score, level.parent, level.size)
-        node_score = np.divide(
+def _bottom_up(
+    x0: np.ndarray, observed: np.ndarray, levels: tuple[Level, ...]
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Per level: (observed weight under each node, node score 0..1 over observed children)."""
+    value, seen = x0, observed.astype(float)
+    passes = []
+    for level in levels:
+        membership = level.membership
+        denominator = seen @ membership
+        numerator = (value * seen) @ membership
+        value = np.divide(
             numerator, denominator, out=np.zeros_like(numerator), where=denominator > 0
         )
-        node_observed = (denominator > 0).astype(float)
-    return np.where(node_observed > 0, 100.0 * node_score, np.nan)
+        seen = (denominator > 0).astype(float)
+        passes.append((denominator, value))
+    return passes
+
+
+def _indicator_factors(
+    passes: list[tuple[np.ndarray, np.ndarray]], levels: tuple[Level, ...]
+) -> np.ndarray:
+    """Effective weight of each indicator in the overall score (rows sum to 1 over observed ones).
+
+    Computed top-down on the small group matrices; only the last step touches rows × indicators.
+    Unobserved indicators and groups need no mask: their values are 0.
+    """
+    factor = np.ones((passes[0][0].shape[0], 1))
+    for (denominator, _), level in zip(reversed(passes), reversed(levels), strict=True):
+        below = denominator[:, level.parent]
+        factor = np.divide(
+            factor[:, level.parent] * level.weight, below, out=np.zeros_like(below), where=below > 0
+        )
+    return factor
+
+
+def _full_weight(levels: tuple[Level, ...], n_indicators: int) -> np.ndarray:
+    ones = np.ones((1, n_indicators))
+    return _indicator_factors(_bottom_up(ones, ones > 0, levels), levels)[0]
