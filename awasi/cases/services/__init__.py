@@ -1,0 +1,70 @@
+"""Use cases that change cases; each is atomic and writes its own audit event."""
+
+from awasi.cases.services.clocks import start_deadline, stop_deadline
+from awasi.cases.services.evidence import add_evidence, correct_evidence, log_access
+from awasi.cases.services.handling import (
+    close_case,
+    decide_administrative,
+    decide_case,
+    extend_case,
+    merge_case,
+    record_follow_up,
+    register_case,
+    reject_case,
+    start_clarification,
+    start_review,
+    submit_to_plenary,
+    time_bar_case,
+)
+from awasi.cases.services.intake import (
+    CaseData,
+    IntakeResult,
+    ReporterData,
+    convert_tip,
+    declare_finding,
+    dismiss_tip,
+    submit_report,
+    submit_tip,
+)
+from awasi.cases.services.workflow import (
+    add_comment,
+    assign_case,
+    invite_for_clarification,
+    move_to_body,
+    record_minutes,
+    view_reporter,
+)
+
+__all__ = [
+    "CaseData",
+    "IntakeResult",
+    "ReporterData",
+    "add_comment",
+    "add_evidence",
+    "assign_case",
+    "close_case",
+    "convert_tip",
+    "correct_evidence",
+    "decide_administrative",
+    "decide_case",
+    "declare_finding",
+    "dismiss_tip",
+    "extend_case",
+    "invite_for_clarification",
+    "log_access",
+    "merge_case",
+    "move_to_body",
+    "record_follow_up",
+    "record_minutes",
+    "register_case",
+    "reject_case",
+    "start_clarification",
+    "start_deadline",
+    "start_review",
+    "stop_deadline",
+    "submit_report",
+    "submit_to_plenary",
+    "submit_tip",
+    "time_bar_case",
+    "view_reporter",
+]
