@@ -48,7 +48,8 @@ MABES_2019 = Preset(
     slug="mabes-2019",
     label="Mabes Polri, Pemilu 2019 (2:4:6 / 4:2:8 / 6:2:8, Polri : TPS : Linmas)",
     source="kumparan / independensi, Pemilu 2019 (legal-notes.md §8); secondary",
-    note="Read as Polri : TPS : Linmas per group; linmas per TPS = linmas per group ÷ TPS per group, "
+    note="Read as Polri : TPS : Linmas per group; linmas per TPS = linmas per group ÷ TPS per "
+    "group, "
     "rounded up (6 ÷ 4 → 2). No khusus figure in the source: khusus uses the sangat rawan row.",
     patterns={
         "kurang_rawan": (2, 4, 2),
