@@ -69,7 +69,9 @@ def kind_for(days_left: int) -> ReminderKind:
 
 def current_offset(due_on: date, today: date, offsets: Sequence[int]) -> int | None:
     """The most urgent offset whose trigger day (``due_on - offset``) has come, else None."""
-    reached = [o for o in offsets if due_on - timedelta(days=o) <= today]
+    days_left = (due_on - today).days
+    # trigger day due_on - o has come  <=>  o >= days_left
+    reached = [o for o in offsets if o >= days_left]
     return min(reached) if reached else None
 
 

@@ -88,11 +88,23 @@ def rollup_code(code: str, parent_code: str) -> str | None:
     return ".".join(code.split(".")[:depth])
 
 
-def _row(rows: dict[str, Tally], code: str, parent: str) -> Tally | None:
-    key = rollup_code(code, parent)
-    if key is None:
-        return None
-    return rows.setdefault(key, Tally())
+class _Rows:
+    """Tallies keyed by roll-up code, with the roll-up of each code computed once."""
+
+    def __init__(self, parent: str) -> None:
+        self.parent = parent
+        self.tallies: dict[str, Tally] = {}
+        self._keys: dict[str, str | None] = {}
+
+    def get(self, code: str) -> Tally | None:
+        if code not in self._keys:
+            self._keys[code] = rollup_code(code, self.parent)
+        key = self._keys[code]
+        if key is None:
+            return None
+        if key not in self.tallies:
+            self.tallies[key] = Tally()
+        return self.tallies[key]
 
 
 def summarise(
@@ -108,28 +120,28 @@ def summarise(
     Facts outside the region are ignored. A commitment is overdue when it is open and its due
     date is before ``today``.
     """
-    rows: dict[str, Tally] = {}
+    rows = _Rows(region_code)
     total = Tally()
     for a in activities:
-        row = _row(rows, a.region_code, region_code)
+        row = rows.get(a.region_code)
         for t in (row, total) if row else ():
             t.activities[a.kind] += 1
             t.participants += a.participants
             t.patrols_with_findings += int(a.has_findings)
     for f in findings:
-        row = _row(rows, f.region_code, region_code)
+        row = rows.get(f.region_code)
         for t in (row, total) if row else ():
             if f.declared:
                 t.findings_declared += 1
             else:
                 t.findings_pending += 1
     for c in commitments:
-        row = _row(rows, c.region_code, region_code)
+        row = rows.get(c.region_code)
         for t in (row, total) if row else ():
             t.commitments[c.status] += 1
             t.commitments_open += int(c.is_open)
             t.commitments_overdue += int(c.is_open and c.due_on < today)
-    return Summary(region_code, dict(sorted(rows.items())), total)
+    return Summary(region_code, dict(sorted(rows.tallies.items())), total)
 
 
 def bar_percent(value: int, maximum: int) -> int:
