@@ -1,0 +1,49 @@
+# Awasi — two commands on a fresh machine (Python 3.11, make, git):
+#   make demo   set up, load Bangka Belitung demo data, serve http://127.0.0.1:8000
+#   make test   set up and run the whole suite (DATABASE_URL=postgres://... for PostgreSQL)
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1:8000
+PYTEST_ARGS ?=
+
+.PHONY: setup demo serve test lint typecheck bench lock clean
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+setup: $(STAMP)
+	$(BIN)/python -m awasi.core.i18n
+	mkdir -p var
+
+demo: setup
+	$(BIN)/awasi migrate --no-input -v 0
+	$(BIN)/awasi demo --url http://$(HOST)
+	$(BIN)/awasi runserver $(HOST) --insecure
+
+serve: setup
+	$(BIN)/awasi runserver $(HOST) --insecure
+
+lint: setup
+	$(BIN)/ruff check awasi config bench conftest.py tests
+	$(BIN)/awasi makemigrations --check --dry-run -v 1
+
+typecheck: setup
+	$(BIN)/mypy --strict --follow-imports=silent awasi/elections/workdays.py awasi/regions/codes.py awasi/regions/timezones.py awasi/regions/tps_import.py
+
+test: lint typecheck
+	$(BIN)/pytest -n 2 --dist loadfile -p no:randomly $(PYTEST_ARGS)
+
+bench: setup
+	$(BIN)/python bench/run.py
+
+lock:
+	$(BIN)/python -m pip freeze --exclude-editable | grep -viE '^(splink|duckdb|recordlinkage|altair|jsonschema|narwhals|sqlglot|igraph|texttable|jellyfish|joblib|scikit-learn|threadpoolctl|pyarrow)==' > requirements.lock
+
+clean:
+	rm -rf $(VENV) var

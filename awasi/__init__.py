@@ -1,0 +1,1 @@
+"""Awasi: election supervision and violation handling for Bawaslu and Polri."""

@@ -1,0 +1,27 @@
+"""Region picker: the area a signed-in user is looking at, kept in the session."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+
+SESSION_KEY = "awasi_region"
+
+
+class RegionPickerMiddleware:
+    """Sets `request.region_code`: the picked area, limited to the user's own subtree."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from awasi.accounts.scoping import can_see_region
+
+        user = request.user
+        own = getattr(user, "region_code", None) if user.is_authenticated else None
+        picked = request.session.get(SESSION_KEY) if user.is_authenticated else None
+        if picked and not can_see_region(user, picked):
+            picked = None
+        request.region_code = picked or own  # type: ignore[attr-defined]
+        return self.get_response(request)

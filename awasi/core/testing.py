@@ -1,0 +1,41 @@
+"""Reference data and personas shared by every app's tests (used by the root conftest)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from awasi.accounts.choices import Role
+from awasi.accounts.models import Organisation, User
+from awasi.accounts.seed import seed_organisations
+from awasi.elections.seed import seed_elections
+from awasi.regions.babel import seed_dapil, seed_police_units
+from awasi.regions.loading import load_regions
+
+
+def ensure_babel() -> dict[str, Any]:
+    """Babel regions (7/47/393), elections, police units, dapil and organisations; idempotent."""
+    if not Organisation.objects.filter(code="bawaslu-babel").exists():
+        load_regions(prefix="19")
+        elections = seed_elections()
+        seed_police_units()
+        seed_dapil(elections[0])
+        seed_organisations()
+    from awasi.elections.models import Election
+
+    return {
+        "pemilu": Election.objects.get(slug="pemilu-2024"),
+        "pilkada": Election.objects.get(slug="pilkada-2024"),
+        "orgs": {o.code: o for o in Organisation.objects.all()},
+    }
+
+
+def make_user(username: str, org_code: str | None, role: str = Role.OFFICER, **extra: Any) -> User:
+    """A user in the organisation `org_code` (None: no organisation) with `role`."""
+    org = Organisation.objects.get(code=org_code) if org_code else None
+    user = User.objects.create_user(
+        username=username, password="a-Long-test-password-1", organisation=org,
+        role=role if org else "", email=f"{username}@example.test", **extra)
+    return user
+
+
+TEST_PASSWORD = "a-Long-test-password-1"
