@@ -1,0 +1,200 @@
+"""Multi-pass blocking: which pairs get compared at all (linkage.md §5.3; recall first).
+
+Every pass is an equi-join on an integer key; the union of passes is compared. The small side
+(candidates) is expanded with plausible errors so that the large side (registry) stays one row
+per key:
+
+* ``nik`` — the whole NIK; ``nik12`` — district + birth-date part (serial typos, neighbours);
+* ``date×token`` — any birth date (stated or from the NIK; on the candidate side also day↔month
+  swapped, ±1 year, ±1–3 days) with any informative name token (NIK missing or wrong);
+* ``token pair`` — two informative tokens together, whatever the dates (birth date wrong);
+* ``name key`` — the whole order-free spelling key (single-token names with a wrong date).
+
+Keys shared by more than ``cap`` registry rows are dropped from the name-only passes: such
+common names without any agreeing date or NIK cannot reach a decision anyway.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import polars as pl
+
+from .prep import INT_NULL, People
+
+_PASS = 1 << 58
+_DATE_OFFSET = 1 << 18
+
+
+@dataclasses.dataclass(frozen=True)
+class BlockingSettings:
+    """Limits of the name-only passes (rows per key on the reference side)."""
+
+    token_pair_cap: int = 2_000
+    name_key_cap: int = 1_000
+    date_token_cap: int = 5_000
+
+
+def _civil(days: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    d64 = days.astype("datetime64[D]")
+    years = d64.astype("datetime64[Y]").astype(int) + 1970
+    months = d64.astype("datetime64[M]").astype(int) % 12 + 1
+    day = (d64 - d64.astype("datetime64[M]")).astype(int) + 1
+    return years, months, day
+
+
+def _from_civil(y: np.ndarray, m: np.ndarray, d: np.ndarray) -> np.ndarray:
+    """Days since 1970 for (y, m, d), INT_NULL where the date does not exist."""
+    out = np.full(len(y), INT_NULL, np.int32)
+    ok = (m >= 1) & (m <= 12) & (d >= 1) & (d <= 31)
+    if ok.any():
+        month_start = ((y[ok] - 1970) * 12 + (m[ok] - 1)).astype("timedelta64[M]") + np.datetime64(
+            "1970-01", "M"
+        )
+        date = month_start.astype("datetime64[D]") + (d[ok] - 1).astype("timedelta64[D]")
+        same_month = date.astype("datetime64[M]") == month_start
+        vals = date.astype(int).astype(np.int32)
+        out[np.flatnonzero(ok)[same_month]] = vals[same_month]
+    return out
+
+
+def date_variants(days: np.ndarray) -> list[np.ndarray]:
+    """Plausible mis-typings of each date: swap, ±1 year, ±1–3 days (INT_NULL if impossible)."""
+    known = days != INT_NULL
+    safe = np.where(known, days, 0)
+    y, m, d = _civil(safe)
+    out = [_from_civil(y, d, m), _from_civil(y - 1, m, d), _from_civil(y + 1, m, d)]
+    out += [safe + k for k in (-3, -2, -1, 1, 2, 3)]
+    return [np.where(known & (v != INT_NULL), v, INT_NULL).astype(np.int32) for v in out]
+
+
+def _informative(people: People) -> np.ndarray:
+    """Token ids to block on: informative tokens, or all tokens when none is informative."""
+    tokens = np.where(people.weak, 0, people.tokens)
+    none = (tokens == 0).all(axis=1)
+    tokens[none] = people.tokens[none]
+    return tokens
+
+
+def _date_token_keys(dates: list[np.ndarray], tokens: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    rows, keys = [], []
+    idx = np.arange(tokens.shape[0])
+    for date in dates:
+        for k in range(tokens.shape[1]):
+            ok = (date != INT_NULL) & (tokens[:, k] > 0)
+            rows.append(idx[ok])
+            keys.append(
+                3 * _PASS + (date[ok].astype(np.int64) + _DATE_OFFSET) * (1 << 32) + tokens[ok, k]
+            )
+    return np.concatenate(rows), np.concatenate(keys)
+
+
+def _token_pair_keys(tokens: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    rows, keys = [], []
+    idx = np.arange(tokens.shape[0])
+    width = tokens.shape[1]
+    for a in range(width):
+        for b in range(a + 1, width):
+            lo = np.minimum(tokens[:, a], tokens[:, b]).astype(np.int64)
+            hi = np.maximum(tokens[:, a], tokens[:, b]).astype(np.int64)
+            ok = (lo > 0) & (lo != hi)
+            rows.append(idx[ok])
+            keys.append(4 * _PASS + lo[ok] * (1 << 26) + hi[ok])
+    return np.concatenate(rows), np.concatenate(keys)
+
+
+_WEIGHTS = 10 ** np.arange(15, -1, -1, dtype=np.int64)
+
+
+def nik_usable(people: People) -> np.ndarray:
+    """NIKs with 16 digits that are not dummies (invalid region or date still compared)."""
+    return np.isin(people.nik_problem, ["", "province", "date"])
+
+
+def _nik_keys(people: People, *, expand: bool) -> tuple[np.ndarray, np.ndarray]:
+    idx = np.flatnonzero(nik_usable(people))
+    digits = people.nik_digits[idx].astype(np.int64)
+    full = digits @ _WEIGHTS
+    rows, keys = [idx, idx], [1 * _PASS + full, 2 * _PASS + full // 10_000]
+    if expand:  # every one-digit substitution and adjacent transposition of the NIK
+        for pos in range(16):
+            for delta in range(1, 10):
+                changed = (digits[:, pos] + delta) % 10
+                rows.append(idx)
+                keys.append(1 * _PASS + full + (changed - digits[:, pos]) * _WEIGHTS[pos])
+        for pos in range(15):
+            a, b = digits[:, pos], digits[:, pos + 1]
+            rows.append(idx)
+            keys.append(1 * _PASS + full + (b - a) * _WEIGHTS[pos] + (a - b) * _WEIGHTS[pos + 1])
+    return np.concatenate(rows), np.concatenate(keys)
+
+
+def _date_initial_keys(
+    dates: list[np.ndarray], tokens: np.ndarray, initials: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Birth date with the first letter of any token (misspelt single-token names)."""
+    rows, keys = [], []
+    idx = np.arange(tokens.shape[0])
+    for date in dates:
+        for k in range(tokens.shape[1]):
+            ok = (date != INT_NULL) & (tokens[:, k] > 0)
+            rows.append(idx[ok])
+            keys.append(
+                6 * _PASS + (date[ok].astype(np.int64) + _DATE_OFFSET) * (1 << 32) + initials[ok, k]
+            )
+    return np.concatenate(rows), np.concatenate(keys)
+
+
+def _keys(people: People, *, expand: bool) -> pl.DataFrame:
+    tokens = _informative(people)
+    exact_dates = [people.dob, people.nik_dob]
+    dates = exact_dates
+    if expand:
+        dates = dates + date_variants(people.dob) + date_variants(people.nik_dob)
+    parts = [
+        _nik_keys(people, expand=expand),
+        _date_token_keys(dates, people.tokens),
+        _token_pair_keys(tokens),
+        _date_initial_keys(exact_dates, people.tokens, people.initials),
+    ]
+    parts.append((np.arange(people.n), 5 * _PASS + people.name_key.astype(np.int64)))
+    rows = np.concatenate([p[0] for p in parts]).astype(np.int32)
+    keys = np.concatenate([p[1] for p in parts]).astype(np.int64)
+    return pl.DataFrame({"row": rows, "key": keys}).unique()
+
+
+def _capped(keys: pl.DataFrame, settings: BlockingSettings) -> pl.DataFrame:
+    counts = keys.group_by("key").len()
+    kind = pl.col("key") // _PASS
+    cap = (
+        pl.when(kind == 3)
+        .then(settings.date_token_cap)
+        .when(kind == 4)
+        .then(settings.token_pair_cap)
+        .when(kind == 5)
+        .then(settings.name_key_cap)
+        .otherwise(1 << 30)
+    )
+    dropped = counts.filter(pl.col("len") > cap).select("key")
+    return keys.join(dropped, on="key", how="anti")
+
+
+def block(
+    left: People,
+    right: People,
+    settings: BlockingSettings | None = None,
+    *,
+    same_table: bool = False,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Row pairs (left index, right index) to compare; for ``same_table``, only left < right."""
+    settings = settings or BlockingSettings()
+    left_keys = _keys(left, expand=True).rename({"row": "l"})
+    right_keys = _capped(_keys(right, expand=False), settings).rename({"row": "r"})
+    pairs = left_keys.join(right_keys, on="key").select("l", "r")
+    if same_table:
+        pairs = pairs.filter(pl.col("l") != pl.col("r")).select(
+            pl.min_horizontal("l", "r").alias("l"), pl.max_horizontal("l", "r").alias("r")
+        )
+    pairs = pairs.unique()
+    return pairs["l"].to_numpy().astype(np.int32), pairs["r"].to_numpy().astype(np.int32)

@@ -1,0 +1,222 @@
+"""Comparison levels per field for blocked pairs (vectorised; linkage.md §5.4).
+
+Each field gets one integer level per pair. NIK, birth date, sex, name and geography are
+compared **once each**: the birth date takes the best agreement among the stated dates and the
+dates inside the NIKs (so the NIK's date part is never counted twice), and geography takes the
+best of birth place and region codes (one comparison, not several correlated ones).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from enum import IntEnum
+
+import numpy as np
+from rapidfuzz import fuzz
+from rapidfuzz.process import cpdist
+
+from .blocking import _civil, nik_usable
+from .prep import INT_NULL, People
+
+
+class Nik(IntEnum):
+    """NIK agreement, strongest first (NULL: missing, malformed or dummy on either side)."""
+
+    EXACT = 0
+    DATE_EDIT = 1  # one substitution/adjacent swap in the birth-date digits
+    REGION_EDIT = 2  # ... in the district digits (neighbouring districts look like this)
+    SERIAL_EDIT = 3  # ... in the 4-digit serial (neighbours born the same day look like this)
+    SAME_REGENCY = 4
+    DIFFERENT = 5
+    NULL = 6
+
+
+class Date(IntEnum):
+    """Birth-date agreement (best over stated and NIK dates)."""
+
+    EXACT = 0
+    SWAPPED = 1  # day and month exchanged
+    DAYS = 2  # 1–3 days apart
+    YEAR = 3  # same day and month, year 1–2 apart
+    MONTH = 4  # same year and month
+    DIFFERENT = 5
+    NULL = 6
+
+
+class Name(IntEnum):
+    """Name agreement on spelling keys, titles removed."""
+
+    EXACT = 0  # same tokens (any order)
+    SAME_INFORMATIVE = 1  # differ only in weak tokens (Muhammad, Siti, I/Ni...)
+    SUBSET = 2  # one name's informative tokens all in the other (dropped token, mononym)
+    FUZZY = 3  # near-identical spelling (typo)
+    PARTIAL = 4  # share some informative token, others conflict
+    DIFFERENT = 5
+    NULL = 6
+
+
+class Sex(IntEnum):
+    """Sex agreement (stated, else from NIK, else from a title such as Hj.)."""
+
+    SAME = 0
+    DIFFERENT = 1
+    NULL = 2
+
+
+class Geo(IntEnum):
+    """Geography, one comparison: birth place, else regency codes, else province."""
+
+    PLACE = 0
+    REGENCY = 1
+    PROVINCE = 2
+    DIFFERENT = 3
+    NULL = 4
+
+
+@dataclasses.dataclass
+class Levels:
+    """Levels and the facts the weights and explanations need, one entry per pair."""
+
+    nik: np.ndarray
+    date: np.ndarray
+    date_source: np.ndarray  # 0 stated↔stated, 1 NIK↔NIK, 2 stated↔NIK, 3 NIK↔stated
+    date_value: np.ndarray  # the agreeing date (candidate side) for term frequencies
+    name: np.ndarray
+    name_similarity: np.ndarray  # 0–100
+    shared_tokens: np.ndarray  # int32 [pairs, MAX_TOKENS] shared informative token ids
+    sex: np.ndarray
+    geo: np.ndarray
+    geo_value: np.ndarray  # id of the agreeing place / regency
+
+
+def _date_level(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    level = np.full(len(a), Date.NULL, np.int8)
+    known = (a != INT_NULL) & (b != INT_NULL)
+    ya, ma, da = _civil(np.where(known, a, 0))
+    yb, mb, db = _civil(np.where(known, b, 0))
+    diff = np.abs(a.astype(np.int64) - b.astype(np.int64))
+    level[known] = Date.DIFFERENT
+    rules = [
+        ((ya == yb) & (ma == mb), Date.MONTH),
+        ((ma == mb) & (da == db) & (np.abs(ya - yb) <= 2), Date.YEAR),
+        (diff <= 3, Date.DAYS),
+        ((ya == yb) & (ma == db) & (da == mb), Date.SWAPPED),
+        (diff == 0, Date.EXACT),
+    ]
+    for rule, value in rules:  # later rules are stronger and win
+        level[known & rule] = value
+    return level
+
+
+def compare_dates(c: People, r: People, ci: np.ndarray, ri: np.ndarray):
+    """Best date level over stated/NIK combinations, its source and the agreeing date."""
+    combos = [(c.dob, r.dob), (c.nik_dob, r.nik_dob), (c.dob, r.nik_dob), (c.nik_dob, r.dob)]
+    levels = np.stack([_date_level(a[ci], b[ri]) for a, b in combos])
+    source = levels.argmin(axis=0)
+    best = levels.min(axis=0)
+    values = np.stack([a[ci] for a, _ in combos])[source, np.arange(len(ci))]
+    return best, source.astype(np.int8), values
+
+
+def compare_niks(c: People, r: People, ci: np.ndarray, ri: np.ndarray) -> np.ndarray:
+    """NIK level: exact, one substitution/adjacent swap (by part), same regency, different."""
+    level = np.full(len(ci), Nik.NULL, np.int8)
+    both = nik_usable(c)[ci] & nik_usable(r)[ri]
+    a, b = c.nik_digits[ci], r.nik_digits[ri]
+    mismatch = a != b
+    hamming = mismatch.sum(axis=1)
+    swapped = np.zeros(len(ci), bool)
+    first = np.argmax(mismatch, axis=1)
+    two = np.flatnonzero(hamming == 2)
+    if len(two):
+        pos = first[two]
+        nxt = np.minimum(pos + 1, 15)
+        rows = np.arange(len(two))
+        aa, bb = a[two], b[two]
+        swapped[two] = (
+            mismatch[two, nxt] & (aa[rows, pos] == bb[rows, nxt]) & (aa[rows, nxt] == bb[rows, pos])
+        )
+    level[both] = Nik.DIFFERENT
+    level[both & (a[:, :4] == b[:, :4]).all(axis=1)] = Nik.SAME_REGENCY
+    one = both & ((hamming == 1) | swapped)
+    where = first[one]
+    level[one] = np.where(
+        where >= 12, Nik.SERIAL_EDIT, np.where(where >= 6, Nik.DATE_EDIT, Nik.REGION_EDIT)
+    )
+    level[both & (hamming == 0)] = Nik.EXACT
+    return level
+
+
+def compare_names(c: People, r: People, ci: np.ndarray, ri: np.ndarray):
+    """Name level, fuzzy similarity (0–100) and the shared informative token ids."""
+    ct, rt = c.tokens[ci], r.tokens[ri]
+    c_inf = np.where(c.weak[ci], 0, ct)
+    r_inf = np.where(r.weak[ri], 0, rt)
+    in_r = (c_inf[:, :, None] == r_inf[:, None, :]).any(axis=2) & (c_inf > 0)
+    in_c = (r_inf[:, :, None] == c_inf[:, None, :]).any(axis=2) & (r_inf > 0)
+    shared = np.where(in_r, c_inf, 0)
+    n_shared = in_r.sum(axis=1)
+    n_c, n_r = (c_inf > 0).sum(axis=1), (r_inf > 0).sum(axis=1)
+    similarity = cpdist(
+        c.info_text[ci], r.info_text[ri], scorer=fuzz.token_sort_ratio, workers=-1, dtype=np.float32
+    )
+    level = np.full(len(ci), Name.DIFFERENT, np.int8)
+    level[n_shared > 0] = Name.PARTIAL
+    level[(similarity >= 85) & ((n_shared > 0) | (similarity >= 88))] = Name.FUZZY
+    contained = (n_shared > 0) & ((n_shared == n_c) | (in_c.sum(axis=1) == n_r))
+    level[contained] = Name.SUBSET
+    level[(n_shared > 0) & (n_shared == n_c) & (in_c.sum(axis=1) == n_r)] = Name.SAME_INFORMATIVE
+    level[c.name_key[ci] == r.name_key[ri]] = Name.EXACT
+    level[(c.tokens[ci, 0] == 0) | (r.tokens[ri, 0] == 0)] = Name.NULL
+    return level, similarity, shared
+
+
+def compare_sex(c: People, r: People, ci: np.ndarray, ri: np.ndarray) -> np.ndarray:
+    """Sex level from the best available source on each side."""
+    a, b = c.sex[ci], r.sex[ri]
+    level = np.full(len(ci), Sex.NULL, np.int8)
+    level[(a > 0) & (b > 0)] = Sex.DIFFERENT
+    level[(a > 0) & (a == b)] = Sex.SAME
+    return level
+
+
+def compare_geo(c: People, r: People, ci: np.ndarray, ri: np.ndarray, province_of: np.ndarray):
+    """One geography level: same birth place, else a shared regency code, else province."""
+    level = np.full(len(ci), Geo.NULL, np.int8)
+    value = np.zeros(len(ci), np.int32)
+    c_regs = [c.regency[ci], c.nik_regency[ci]]
+    r_regs = [r.regency[ri], r.nik_regency[ri]]
+    any_known = (c.place[ci] > 0) | (c_regs[0] > 0) | (c_regs[1] > 0)
+    level[any_known & ((r.place[ri] > 0) | (r_regs[0] > 0) | (r_regs[1] > 0))] = Geo.DIFFERENT
+    for a in c_regs:
+        for b in r_regs:
+            same_prov = (a > 0) & (province_of[a] == province_of[b]) & (level > Geo.PROVINCE)
+            level[same_prov] = Geo.PROVINCE
+    for a in c_regs:
+        for b in r_regs:
+            hit = (a > 0) & (a == b) & (level > Geo.REGENCY)
+            level[hit], value[hit] = Geo.REGENCY, a[hit]
+    hit = (c.place[ci] > 0) & (c.place[ci] == r.place[ri])
+    level[hit], value[hit] = Geo.PLACE, c.place[ci][hit]
+    return level, value
+
+
+def compare(
+    c: People, r: People, ci: np.ndarray, ri: np.ndarray, province_of: np.ndarray
+) -> Levels:
+    """All field levels for the pairs ``(ci[k], ri[k])``."""
+    date, source, value = compare_dates(c, r, ci, ri)
+    name, similarity, shared = compare_names(c, r, ci, ri)
+    geo, geo_value = compare_geo(c, r, ci, ri, province_of)
+    return Levels(
+        nik=compare_niks(c, r, ci, ri),
+        date=date,
+        date_source=source,
+        date_value=value,
+        name=name,
+        name_similarity=similarity,
+        shared_tokens=shared,
+        sex=compare_sex(c, r, ci, ri),
+        geo=geo,
+        geo_value=geo_value,
+    )

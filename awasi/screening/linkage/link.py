@@ -1,0 +1,272 @@
+"""Candidate screening by record linkage: registry matches and double candidacies.
+
+:func:`link` compares a candidate list with a registry and keeps, per candidate, the best
+registry person and the runner-up, with a decision ``match`` / ``review`` / ``no match``.
+:func:`duplicates` finds pairs of candidate rows that are the same person. Both return polars
+frames whose ``reasons`` column explains each flagged pair in words (Indonesian; English with
+``language="en"``). Pipeline: prepare → block → compare → weigh → decide (linkage.md §5.1).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+import numpy as np
+import polars as pl
+
+from .blocking import BlockingSettings, block
+from .compare import Date, Levels, Name, Nik, Sex, compare
+from .explain import explain
+from .model import MODEL_VERSION, Frequencies, Weights, frequencies, weights
+from .names import NORMALISER_VERSION
+from .prep import People, Vocabulary, prepare
+
+Progress = Callable[[str, float], None]
+MATCH, REVIEW, NO_MATCH = "match", "review", "no match"
+
+
+@dataclasses.dataclass(frozen=True)
+class Thresholds:
+    """Decision bands on the match probability (configurable; chosen for recall first)."""
+
+    match: float = 0.5
+    review: float = 0.001
+    ambiguous_margin_bits: float = 2.0  # best and runner-up closer than this → review
+    anchor_recall: float = 0.6  # share of true links the deterministic anchor finds (for λ)
+    min_rate: float = 1e-4  # bounds of the estimated share of candidates in the registry
+    max_rate: float = 0.9
+
+
+@dataclasses.dataclass
+class Scored:
+    """All compared pairs with levels, weights and probability (index into the two tables)."""
+
+    ci: np.ndarray
+    ri: np.ndarray
+    levels: Levels
+    weights: Weights
+    prior: float
+    score: np.ndarray  # bits including the prior
+    probability: np.ndarray
+    decision: np.ndarray  # object
+
+
+def _noop(_stage: str, _fraction: float) -> None:
+    return None
+
+
+def _province_of(vocab: Vocabulary) -> np.ndarray:
+    out = np.full(len(vocab.ids) + 1, -1, np.int64)
+    for text, idx in vocab.ids.items():
+        if text.startswith("%") and len(text) == 5:
+            out[idx] = int(text[1:3])
+    return out
+
+
+def _prior(lv: Levels, ci: np.ndarray, n_left: int, n_right: int, th: Thresholds) -> float:
+    """log2 prior odds from a deterministic anchor (NIK and date exact, names agreeing)."""
+    anchor = (lv.nik == Nik.EXACT) & (lv.date == Date.EXACT) & (lv.name <= Name.FUZZY)
+    rate = len(np.unique(ci[anchor])) / max(n_left, 1) / th.anchor_recall
+    rate = float(np.clip(rate, th.min_rate, th.max_rate))
+    lam = rate / max(n_right, 1)
+    return float(np.log2(lam / (1 - lam)))
+
+
+def decide(lv: Levels, probability: np.ndarray, th: Thresholds) -> np.ndarray:
+    """``match``/``review``/``no match`` per pair, from the probability and hard conflicts.
+
+    An automatic ``match`` needs the names to agree beyond one shared token, or the NIK and the
+    birth date to agree exactly (possible alias); a sex conflict or an exact NIK with a
+    different date always goes to a person (linkage.md §4.5: NIK exact with name and date
+    disagreeing is review, never automatic).
+    """
+    decision = np.full(len(probability), NO_MATCH, dtype=object)
+    names_agree = lv.name <= Name.FUZZY
+    nik_and_date = (lv.nik == Nik.EXACT) & (lv.date == Date.EXACT) & (lv.date_source == 0)
+    auto = (probability >= th.match) & (names_agree | nik_and_date) & (lv.sex != Sex.DIFFERENT)
+    flagged = (probability >= th.review) | (lv.nik == Nik.EXACT)
+    flagged |= (lv.name <= Name.SAME_INFORMATIVE) & (lv.date == Date.EXACT)
+    decision[flagged] = REVIEW
+    decision[auto] = MATCH
+    return decision
+
+
+def score_pairs(
+    c: People,
+    r: People,
+    ci: np.ndarray,
+    ri: np.ndarray,
+    freq: Frequencies,
+    vocab: Vocabulary,
+    th: Thresholds,
+    *,
+    prior: float | None = None,
+) -> Scored:
+    """Compare, weigh and decide every pair ``(ci[k], ri[k])``."""
+    lv = compare(c, r, ci, ri, _province_of(vocab))
+    w = weights(lv, freq, c, ci, r, ri)
+    if prior is None:
+        prior = _prior(lv, ci, c.n, r.n, th)
+    score = prior + w.total()
+    probability = 1.0 / (1.0 + np.exp2(-np.clip(score, -60, 60)))
+    return Scored(ci, ri, lv, w, prior, score, probability, decide(lv, probability, th))
+
+
+def _best_per_left(s: Scored) -> tuple[np.ndarray, np.ndarray]:
+    """Positions of the best and runner-up pair per left row (-1 when there is none)."""
+    frame = pl.DataFrame({"pos": np.arange(len(s.ci)), "l": s.ci, "score": s.score})
+    ranked = frame.sort(["l", "score"], descending=[False, True]).with_columns(
+        rank=pl.int_range(pl.len()).over("l")
+    )
+    best = ranked.filter(pl.col("rank") == 0)
+    second = ranked.filter(pl.col("rank") == 1).select("l", pl.col("pos").alias("pos2"))
+    joined = best.join(second, on="l", how="left")
+    return joined["pos"].to_numpy(), joined["pos2"].fill_null(-1).to_numpy()
+
+
+def link(
+    candidates: pl.DataFrame,
+    registry: pl.DataFrame,
+    *,
+    thresholds: Thresholds | None = None,
+    blocking: BlockingSettings | None = None,
+    language: str = "id",
+    progress: Progress = _noop,
+    keep_all: bool = False,
+) -> pl.DataFrame:
+    """Best registry match per candidate with its runner-up and decision.
+
+    Returns columns ``candidate_id, person_id, score, decision, reasons, runner_up_id,
+    runner_up_score, bits`` (flagged pairs only unless ``keep_all``).
+    """
+    th = thresholds or Thresholds()
+    vocab = Vocabulary()
+    progress("prepare", 0.0)
+    c = prepare(candidates, "candidate_id", vocab)
+    r = prepare(registry, "person_id", vocab)
+    progress("frequencies", 0.25)
+    freq = frequencies(r, len(vocab.ids))
+    progress("blocking", 0.35)
+    ci, ri = block(c, r, blocking)
+    progress("scoring", 0.6)
+    s = score_pairs(c, r, ci, ri, freq, vocab, th)
+    progress("resolving", 0.85)
+    best, second = _best_per_left(s)
+    decision = s.decision[best].copy()
+    has_second = second >= 0
+    close = np.zeros(len(best), bool)
+    close[has_second] = (
+        s.score[best[has_second]] - s.score[second[has_second]] < th.ambiguous_margin_bits
+    ) & (s.decision[second[has_second]] == MATCH)
+    decision[close & (decision == MATCH)] = REVIEW
+    keep = np.ones(len(best), bool) if keep_all else decision != NO_MATCH
+    rows = []
+    for k in np.flatnonzero(keep):
+        pos, pos2 = best[k], second[k]
+        rows.append(
+            {
+                "candidate_id": c.ids[s.ci[pos]],
+                "person_id": r.ids[s.ri[pos]],
+                "score": round(float(s.probability[pos]), 6),
+                "decision": decision[k],
+                "reasons": explain(
+                    s, pos, c, r, language=language, runner_up=pos2, ambiguous=bool(close[k])
+                ),
+                "runner_up_id": r.ids[s.ri[pos2]] if pos2 >= 0 else "",
+                "runner_up_score": round(float(s.probability[pos2]), 6) if pos2 >= 0 else None,
+                "bits": round(float(s.score[pos]), 2),
+            }
+        )
+    progress("done", 1.0)
+    return pl.DataFrame(rows, schema=RESULT_SCHEMA)
+
+
+RESULT_SCHEMA = {
+    "candidate_id": pl.Utf8,
+    "person_id": pl.Utf8,
+    "score": pl.Float64,
+    "decision": pl.Utf8,
+    "reasons": pl.Utf8,
+    "runner_up_id": pl.Utf8,
+    "runner_up_score": pl.Float64,
+    "bits": pl.Float64,
+}
+DUPLICATE_SCHEMA = {
+    "candidate_id_a": pl.Utf8,
+    "candidate_id_b": pl.Utf8,
+    "score": pl.Float64,
+    "decision": pl.Utf8,
+    "reasons": pl.Utf8,
+    "bits": pl.Float64,
+}
+
+
+def duplicates(
+    candidates: pl.DataFrame,
+    *,
+    thresholds: Thresholds | None = None,
+    blocking: BlockingSettings | None = None,
+    language: str = "id",
+    progress: Progress = _noop,
+) -> pl.DataFrame:
+    """Pairs of candidate rows that are likely the same person (double candidacy).
+
+    Pairs are reported as found, never closed transitively: A–B and B–C do not make A–C, so
+    unrelated namesakes are not chained into one cluster (see :func:`clusters`).
+    """
+    th = thresholds or Thresholds()
+    vocab = Vocabulary()
+    progress("prepare", 0.0)
+    c = prepare(candidates, "candidate_id", vocab)
+    freq = frequencies(c, len(vocab.ids))
+    progress("blocking", 0.3)
+    li, ri = block(c, c, blocking, same_table=True)
+    progress("scoring", 0.6)
+    s = score_pairs(c, c, li, ri, freq, vocab, th, prior=_dedupe_prior(c.n, th))
+    rows = []
+    for pos in np.flatnonzero(s.decision != NO_MATCH):
+        rows.append(
+            {
+                "candidate_id_a": c.ids[s.ci[pos]],
+                "candidate_id_b": c.ids[s.ri[pos]],
+                "score": round(float(s.probability[pos]), 6),
+                "decision": s.decision[pos],
+                "reasons": explain(s, pos, c, c, language=language),
+                "bits": round(float(s.score[pos]), 2),
+            }
+        )
+    progress("done", 1.0)
+    return pl.DataFrame(rows, schema=DUPLICATE_SCHEMA).sort("score", descending=True)
+
+
+def _dedupe_prior(n: int, th: Thresholds) -> float:
+    """Prior for candidate-vs-candidate pairs: about one double per 200 candidates."""
+    lam = min(0.005 / max(n - 1, 1), 0.5)
+    return float(np.log2(lam / (1 - lam)))
+
+
+def clusters(pairs: pl.DataFrame, *, decisions: tuple[str, ...] = (MATCH,)) -> list[set[str]]:
+    """Group double-candidacy pairs without chaining: a row joins a group only if it is linked
+    to **every** member (complete linkage), strongest pairs first."""
+    group_of: dict[str, int] = {}
+    groups: list[set[str]] = []
+    linked = {(a, b) for a, b in zip(pairs["candidate_id_a"], pairs["candidate_id_b"], strict=True)}
+    linked |= {(b, a) for a, b in linked}
+    for a, b, decision in pairs.select("candidate_id_a", "candidate_id_b", "decision").iter_rows():
+        if decision not in decisions:
+            continue
+        ga, gb = group_of.get(a), group_of.get(b)
+        if ga is None and gb is None:
+            group_of[a] = group_of[b] = len(groups)
+            groups.append({a, b})
+        elif ga is not None and gb is None and all((b, x) in linked for x in groups[ga]):
+            groups[ga].add(b)
+            group_of[b] = ga
+        elif gb is not None and ga is None and all((a, x) in linked for x in groups[gb]):
+            groups[gb].add(a)
+            group_of[a] = gb
+    return groups
+
+
+VERSIONS = {"normaliser": NORMALISER_VERSION, "model": MODEL_VERSION}

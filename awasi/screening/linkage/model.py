@@ -1,0 +1,212 @@
+"""Fellegi–Sunter weights (bits) per comparison level, with u taken from the reference data.
+
+``m`` = P(level | same person) is fixed per level from the error rates documented for Indonesian
+registries (linkage.md §4–5); it is a model parameter, versioned with ``MODEL_VERSION``.
+``u`` = P(level | different people) is measured on the reference table itself, so the linker
+adapts to the data it is given instead of to one synthetic set:
+
+* names and places use term frequencies (a shared rare token weighs more than "Budi");
+* the birth date uses the frequency of the agreeing date;
+* the NIK's u is measured **among reference pairs born on the same day** — the NIK's date part
+  is already counted by the date comparison, and near-NIKs are common exactly there (neighbours
+  registered in the same district on the same day);
+* geography adds nothing when the NIKs agree (the NIK already says where it was issued).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import polars as pl
+
+from .compare import Date, Geo, Levels, Name, Nik, Sex, compare_niks
+from .prep import INT_NULL, People
+
+MODEL_VERSION = "2026.11-1"
+
+M_NIK = {
+    Nik.EXACT: 0.82,
+    Nik.DATE_EDIT: 0.04,
+    Nik.REGION_EDIT: 0.03,
+    Nik.SERIAL_EDIT: 0.03,
+    Nik.SAME_REGENCY: 0.02,
+    Nik.DIFFERENT: 0.06,
+}
+_EDITS = (Nik.EXACT, Nik.DATE_EDIT, Nik.REGION_EDIT, Nik.SERIAL_EDIT, Nik.SAME_REGENCY)
+M_DATE = {
+    Date.EXACT: 0.85,
+    Date.SWAPPED: 0.03,
+    Date.DAYS: 0.04,
+    Date.YEAR: 0.04,
+    Date.MONTH: 0.01,
+    Date.DIFFERENT: 0.03,
+}
+M_NAME = {
+    Name.EXACT: 0.50,
+    Name.SAME_INFORMATIVE: 0.10,
+    Name.SUBSET: 0.15,
+    Name.FUZZY: 0.15,
+    Name.PARTIAL: 0.06,
+    Name.DIFFERENT: 0.04,
+}
+M_SEX = {Sex.SAME: 0.97, Sex.DIFFERENT: 0.03}
+M_GEO = {Geo.PLACE: 0.55, Geo.REGENCY: 0.15, Geo.PROVINCE: 0.05, Geo.DIFFERENT: 0.25}
+#: Floors for u where different people almost never agree (measured u may be 0 in a sample).
+U_FLOOR_NIK = {
+    Nik.EXACT: 1e-5,
+    Nik.DATE_EDIT: 1e-4,
+    Nik.REGION_EDIT: 1e-4,
+    Nik.SERIAL_EDIT: 1e-4,
+    Nik.SAME_REGENCY: 1e-3,
+}
+#: How much likelier a near level is than an exact one among different people (±3 days: 6 dates).
+DATE_SPREAD = {Date.SWAPPED: 1.0, Date.DAYS: 6.0, Date.YEAR: 4.0, Date.MONTH: 30.0}
+
+
+@dataclasses.dataclass
+class Frequencies:
+    """u-side statistics of the reference table (registry, or the candidate list itself)."""
+
+    n: int
+    counts: np.ndarray  # per vocabulary id: reference rows holding it (token/name/place/regency)
+    date_counts: dict[int, int]
+    mean_date_u: float
+    same_sex_u: float
+    nik_u: dict[int, float]
+
+
+def _vocab_counts(ref: People, vocab_size: int) -> np.ndarray:
+    counts = np.zeros(vocab_size + 1, np.float64)
+    token_rows = np.unique(
+        np.stack([np.repeat(np.arange(ref.n), ref.tokens.shape[1]), ref.tokens.ravel()]), axis=1
+    )
+    np.add.at(counts, token_rows[1], 1)
+    for column in (ref.name_key, ref.info_key, ref.place):
+        np.add.at(counts, column, 1)
+    for column in (ref.regency, ref.nik_regency):
+        np.add.at(counts, column, 1)
+    counts[0] = 0
+    return counts
+
+
+def _nik_u(ref: People, rng: np.random.Generator, max_pairs: int = 400_000) -> dict[int, float]:
+    """u of each NIK level among different reference people born on the same day."""
+    known = np.flatnonzero(ref.dob != INT_NULL)
+    frame = pl.DataFrame({"row": known, "dob": ref.dob[known]})
+    pairs = frame.join(frame, on="dob").filter(pl.col("row") < pl.col("row_right"))
+    if pairs.height > max_pairs:
+        pairs = pairs.sample(max_pairs, seed=int(rng.integers(0, 2**31)))
+    a, b = pairs["row"].to_numpy(), pairs["row_right"].to_numpy()
+    levels = compare_niks(ref, ref, a, b) if len(a) else np.zeros(0, np.int8)
+    usable = levels != Nik.NULL
+    total = max(int(usable.sum()), 1)
+    u = {lvl: max((levels == lvl).sum() / total, U_FLOOR_NIK.get(lvl, 0.0)) for lvl in _EDITS}
+    u[Nik.DIFFERENT] = max(1.0 - sum(u.values()), 0.5)
+    return u
+
+
+def frequencies(ref: People, vocab_size: int, *, seed: int = 1) -> Frequencies:
+    """Measure the u-side statistics on the reference table."""
+    dates, counts = np.unique(ref.dob[ref.dob != INT_NULL], return_counts=True)
+    n_dates = max(counts.sum(), 1)
+    sex = ref.sex[ref.sex > 0]
+    share_l = float((sex == 1).mean()) if len(sex) else 0.5
+    return Frequencies(
+        n=max(ref.n, 1),
+        counts=_vocab_counts(ref, vocab_size),
+        date_counts=dict(zip(dates.tolist(), counts.tolist(), strict=True)),
+        mean_date_u=float(((counts / n_dates) ** 2).sum()) if len(counts) else 1e-4,
+        same_sex_u=share_l**2 + (1 - share_l) ** 2,
+        nik_u=_nik_u(ref, np.random.default_rng(seed)),
+    )
+
+
+@dataclasses.dataclass
+class Weights:
+    """Bits per field per pair (log2 m/u); 0 where a field is missing."""
+
+    nik: np.ndarray
+    date: np.ndarray
+    name: np.ndarray
+    sex: np.ndarray
+    geo: np.ndarray
+
+    def total(self) -> np.ndarray:
+        """Sum of the field weights (without the prior)."""
+        return self.nik + self.date + self.name + self.sex + self.geo
+
+
+def _lookup(levels: np.ndarray, table: dict) -> np.ndarray:
+    out = np.zeros(len(levels), np.float64)
+    for level, value in table.items():
+        out[levels == level] = value
+    return out
+
+
+def _name_u(
+    lv: Levels, freq: Frequencies, r: People, ri: np.ndarray, c: People, ci: np.ndarray
+) -> np.ndarray:
+    n = freq.n
+    token_f = np.where(lv.shared_tokens > 0, freq.counts[lv.shared_tokens] / n, 1.0)
+    shared_u = np.clip(np.prod(np.maximum(token_f, 1 / n), axis=1), 1 / n, 1.0)
+    u = np.ones(len(ri))
+    exact = lv.name == Name.EXACT
+    u[exact] = freq.counts[r.name_key[ri][exact]] / n
+    same = lv.name == Name.SAME_INFORMATIVE
+    u[same] = freq.counts[r.info_key[ri][same]] / n
+    for level, factor in ((Name.SUBSET, 2.0), (Name.PARTIAL, 1.0)):
+        hit = lv.name == level
+        u[hit] = shared_u[hit] * factor
+    fuzzy = lv.name == Name.FUZZY
+    whole = np.maximum(freq.counts[r.info_key[ri]], freq.counts[c.info_key[ci]]) / n
+    u[fuzzy] = np.maximum(shared_u[fuzzy] * 0.05, whole[fuzzy] * 20)
+    return np.clip(u, 1 / n, 1.0)
+
+
+def _date_u(lv: Levels, freq: Frequencies) -> np.ndarray:
+    u = np.ones(len(lv.date))
+    exact = np.flatnonzero(lv.date == Date.EXACT)
+    get = freq.date_counts.get
+    u[exact] = [get(int(v), 1) / freq.n for v in lv.date_value[exact]]
+    for level, spread in DATE_SPREAD.items():
+        u[lv.date == level] = min(freq.mean_date_u * spread, 1.0)
+    return np.clip(u, 1 / freq.n, 1.0)
+
+
+def _geo_u(lv: Levels, freq: Frequencies) -> np.ndarray:
+    u = np.ones(len(lv.geo))
+    for level, factor in ((Geo.PLACE, 1.0), (Geo.REGENCY, 2.0), (Geo.PROVINCE, 20.0)):
+        hit = lv.geo == level
+        u[hit] = freq.counts[lv.geo_value[hit]] * factor / freq.n
+    u[lv.geo == Geo.PROVINCE] = np.maximum(u[lv.geo == Geo.PROVINCE], 0.05)
+    return np.clip(u, 1 / freq.n, 1.0)
+
+
+def weights(
+    lv: Levels, freq: Frequencies, c: People, ci: np.ndarray, r: People, ri: np.ndarray
+) -> Weights:
+    """Bits per field: log2(m/u), with the correlation rules in the module docstring."""
+
+    def bits(levels: np.ndarray, m_table: dict, u: np.ndarray, null: int) -> np.ndarray:
+        m = _lookup(levels, m_table)
+        out = np.log2(np.maximum(m, 1e-9) / np.maximum(u, 1e-12))
+        out[levels == null] = 0.0
+        return out
+
+    nik_u = _lookup(lv.nik, freq.nik_u)
+    # A NIK that differs beyond a typo is one fact ("different NIK"); its region part is
+    # geography's business, so SAME_REGENCY weighs like DIFFERENT.
+    nik_levels = np.where(lv.nik == Nik.SAME_REGENCY, Nik.DIFFERENT, lv.nik)
+    nik_u = np.where(lv.nik == Nik.SAME_REGENCY, freq.nik_u[Nik.DIFFERENT], nik_u)
+    nik = bits(nik_levels, M_NIK, nik_u, Nik.NULL)
+    sex_u = np.where(lv.sex == Sex.SAME, freq.same_sex_u, 1 - freq.same_sex_u)
+    geo = bits(lv.geo, M_GEO, _geo_u(lv, freq), Geo.NULL)
+    geo[lv.nik <= Nik.SERIAL_EDIT] = 0.0
+    return Weights(
+        nik=nik,
+        date=bits(lv.date, M_DATE, _date_u(lv, freq), Date.NULL),
+        name=bits(lv.name, M_NAME, _name_u(lv, freq, r, ri, c, ci), Name.NULL),
+        sex=bits(lv.sex, M_SEX, sex_u, Sex.NULL),
+        geo=geo,
+    )

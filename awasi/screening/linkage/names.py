@@ -1,0 +1,212 @@
+"""Indonesian personal-name normalisation for record linkage (pure, no Django).
+
+A raw name such as ``"Dr. H. Muh. Yusuf, S.H., M.M."`` becomes a :class:`ParsedName` with
+the titles kept apart (``titles_pre`` / ``titles_post``: weak evidence only, never part of
+the compared name), canonical tokens (``muhammad yusuf``) and spelling-insensitive keys
+(``muhamad yusup``) that make old and new orthography agree (Soeharto/Suharto, Djoko/Joko,
+Tjahjono/Cahyono). The rules follow shared/domain/linkage.md §4.1–4.4 and §5.2:
+
+* titles: academic degrees (Permenristekdikti 59/2018 Pasal 20), older degrees (Drs., Ir.),
+  religious (H., Hj., KH.) and noble/adat titles (R., R.A., Teuku, Cut, Tgk.);
+* very frequent tokens (Muhammad and its abbreviations, Abdul, Siti, Nur, Balinese birth-order
+  names, I/Ni) are canonicalised and marked *weak*: kept, but carrying little evidence;
+* the spelling key applies the EYD 1972 and Soewandi 1947 changes (oe→u, dj→j, tj→c, nj→ny,
+  sj→sy, ch→kh), then merges j/y, folds a few consonant variants and collapses double letters.
+
+``NORMALISER_VERSION`` changes whenever a rule changes, so decisions stay reproducible.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+NORMALISER_VERSION = "2026.11-1"
+
+#: Titles written before the name (dots removed). Religious, academic and noble/adat.
+PREFIX_TITLES = frozenset(
+    "dr drs dra ir prof h hj hji kh kyai ust ustadz ustad ustadzah habib pdt pastor romo "
+    "drg dokter raden r rm ra rr ray tgk teuku teungku t cut dt datuk sutan puti bapak ibu "
+    "bpk sdr sdri tn ny nn hajjah haji apt ns bd".split()
+)
+#: Sex implied by a title (weak evidence): Hj. = hajjah, Dra. = doktoranda, R.A./Cut/Puti.
+TITLE_SEX = {
+    "hj": "P",
+    "hajjah": "P",
+    "dra": "P",
+    "ra": "P",
+    "cut": "P",
+    "puti": "P",
+    "ny": "P",
+    "ibu": "P",
+    "sdri": "P",
+    "h": "L",
+    "haji": "L",
+    "kh": "L",
+    "drs": "L",
+    "teuku": "L",
+    "rm": "L",
+    "bapak": "L",
+    "tn": "L",
+}
+#: Degree abbreviations written after the name (dots removed; Permenristekdikti 59/2018).
+_DEGREE_RE = re.compile(
+    r"^(?:s|m|d|a|sp|ss|st|sst|str|mtr|amd|ap|am|dr|drtr|phd|mba|msc|bsc|ba|ma|llm|mph|ak|cpa"
+    r"|ca|ked|kep|sh|se|mm|mh|mp|mt|ms|mag|dipl|ir|spd|mpd|ssos|msi|skom|mkom|st|sip|ssi)"
+    r"(?:[a-z]{0,5})$"
+)
+_KNOWN_DEGREES = frozenset(
+    "sh se st spd spdi ssos skom sip sag sthi shi sei sked sgz spt sfarm spsi sikom ssi sp ssn "
+    "shum sak mm mh msi mpd mkom mt mag mak mfarm mti mba msc phd amd ama amk amkep amkeb ap "
+    "am ak apt skm skep sstp mhum mkes mikom mip mp msos ked sked str mtr cpa ca llm mph "
+    "spog spb spa sppd sppk sh mkn".split()
+)
+#: Frequent tokens and their canonical form (linkage.md §4.2): low evidence, never removed.
+_CANONICAL = {
+    **dict.fromkeys(
+        "m md mhd muh moh mohd mochd muhd mohammad mohamad muhamad muhammad mochammad mochamad "
+        "muchammad muchamad muhamat mohamed muhammed mukhammad mokhamad mokhammad muchamat "
+        "mochamat mohammed".split(),
+        "muhammad",
+    ),
+    **dict.fromkeys("abd abdul abdoel".split(), "abdul"),
+    **dict.fromkeys("siti sitti st".split(), "siti"),
+    **dict.fromkeys("nur noor nurul noer".split(), "nur"),
+    **dict.fromkeys("achmad akhmad ahmad ahmat achmat".split(), "ahmad"),
+}
+#: Tokens shared by very many people (Balinese birth-order/caste names, I/Ni, bin/binti...).
+WEAK_TOKENS = frozenset(
+    "muhammad abdul siti nur ahmad i ni wayan made nyoman ketut putu kadek komang gede nengah "
+    "ida bagus ayu anak agung gusti ngurah dewa desak andi daeng bin binti".split()
+)
+_CONNECTORS = frozenset({"bin", "binti", "bt", "bte", "van", "de", "al"})
+#: Ordered old→new orthography and consonant folds for the spelling key (linkage.md §4.3).
+_SPELLING_STEPS = (
+    ("oe", "u"),
+    ("dj", "j"),
+    ("tj", "c"),
+    ("nj", "ny"),
+    ("sj", "sy"),
+    ("ch", "kh"),
+    ("kh", "h"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("ph", "f"),
+    ("sh", "sy"),
+    ("j", "y"),
+    ("f", "p"),
+    ("v", "p"),
+    ("q", "k"),
+    ("x", "ks"),
+    ("z", "s"),
+)
+_DOUBLE_RE = re.compile(r"(.)\1+")
+_SPLIT_RE = re.compile(r"[\s]+")
+_GLUED_RE = re.compile(r"\.(?=[a-z]{3,})")  # "H.Ahmad" → "H. Ahmad"
+_NON_ALPHA_RE = re.compile(r"[^a-z.]")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedName:
+    """A name split into titles and canonical tokens, with spelling keys per token."""
+
+    raw: str
+    titles_pre: tuple[str, ...]
+    titles_post: tuple[str, ...]
+    tokens: tuple[str, ...]
+    keys: tuple[str, ...]
+    weak: tuple[bool, ...]
+
+    @property
+    def normalised(self) -> str:
+        """Canonical tokens joined by spaces, titles removed (``muhammad yusuf``)."""
+        return " ".join(self.tokens)
+
+    @property
+    def key(self) -> str:
+        """Order-free spelling key of the whole name (sorted token keys)."""
+        return " ".join(sorted(self.keys))
+
+    @property
+    def informative_keys(self) -> tuple[str, ...]:
+        """Spelling keys of the tokens that are not weak, in name order."""
+        return tuple(k for k, w in zip(self.keys, self.weak, strict=True) if not w)
+
+    @property
+    def sex_hint(self) -> str:
+        """``L``/``P`` implied by a title such as H./Hj., or ``""``."""
+        hints = {TITLE_SEX[t] for t in self.titles_pre if t in TITLE_SEX}
+        return hints.pop() if len(hints) == 1 else ""
+
+
+def ascii_fold(text: str) -> str:
+    """NFKD-fold to lower-case ASCII (diacritics and apostrophes dropped)."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return folded.lower().replace("'", "").replace("`", "")
+
+
+@lru_cache(maxsize=200_000)
+def spelling_key(token: str) -> str:
+    """Spelling-insensitive key of one lower-case token (``djoko`` and ``joko`` → ``yoko``)."""
+    key = _DOUBLE_RE.sub(r"\1", token)
+    for old, new in _SPELLING_STEPS:
+        key = key.replace(old, new)
+    key = _DOUBLE_RE.sub(r"\1", key)
+    if len(key) > 3 and key.endswith("h") and key[-2] in "aiueo":
+        key = key[:-1]  # Fatimah/Fatima, Aisyah/Aisya
+    return key
+
+
+def _title_parts(token: str) -> tuple[str, ...] | None:
+    """The title(s) a dotted token stands for (``r.a.`` → ``ra``), or None if not a title."""
+    bare = token.strip(".")
+    if not bare:
+        return ()
+    if "." not in bare:
+        return (bare,) if bare in PREFIX_TITLES else None
+    joined = bare.replace(".", "")
+    if joined in PREFIX_TITLES:
+        return (joined,)
+    parts = tuple(p for p in bare.split(".") if p)
+    return parts if all(p in PREFIX_TITLES for p in parts) else None
+
+
+def _is_degree(token: str) -> bool:
+    bare = token.replace(".", "")
+    return bare in _KNOWN_DEGREES or (("." in token) and bool(_DEGREE_RE.match(bare)))
+
+
+def _expand(token: str) -> list[str]:
+    """Canonical token(s) for one bare token; splits fused Abdur-/Abdul- compounds."""
+    if token in _CANONICAL:
+        return [_CANONICAL[token]]
+    if len(token) > 7 and token.startswith(("abdur", "abdul")) and token[5] != "l":
+        rest = token[5:]
+        return ["abdul", rest if rest[0] == "r" or token[4] == "l" else "r" + rest]
+    return [token]
+
+
+@lru_cache(maxsize=400_000)
+def parse_name(raw: str) -> ParsedName:
+    """Split a raw name into titles, canonical tokens and spelling keys."""
+    text = ascii_fold(raw or "")
+    head, _, tail = text.partition(",")
+    head = _GLUED_RE.sub(". ", _NON_ALPHA_RE.sub(" ", head.replace("-", " ")))
+    words = [w for w in _SPLIT_RE.split(head) if w]
+    pre: list[str] = []
+    while len(words) > 1 and (parts := _title_parts(words[0])) is not None:
+        pre.extend(parts)
+        words.pop(0)
+    post = [d.replace(".", "") for d in _SPLIT_RE.split(_NON_ALPHA_RE.sub(" ", tail)) if d]
+    while len(words) > 1 and _is_degree(words[-1]):
+        post.insert(0, words.pop().replace(".", ""))
+    tokens: list[str] = []
+    for word in words:
+        for piece in word.split("."):
+            if piece and piece not in _CONNECTORS:
+                tokens.extend(_expand(piece))
+    keys = tuple(spelling_key(t) for t in tokens)
+    weak = tuple(t in WEAK_TOKENS or len(t) == 1 for t in tokens)
+    return ParsedName(raw, tuple(pre), tuple(p for p in post if p), tuple(tokens), keys, weak)

@@ -1,0 +1,180 @@
+"""NIK (Nomor Induk Kependudukan) parsing and validation (pure, no Django).
+
+Structure ``PP RR SS DDMMYY NNNN`` (Dukcapil; python-stdnum ``stdnum.id.nik``; linkage.md §4.5):
+province, regency and district *where the NIK was first issued*, birth date with **40 added to
+the day for women**, and a serial that is **not a check digit** — a one-digit typo gives another
+valid-looking NIK, often a neighbour's. Dummies (``3333333333333333``, ``1234567890123456``)
+occur in election data and must carry no weight.
+
+:func:`parse_nik` parses one value (for forms and explanations); :func:`nik_frame` does the same
+for a whole column with polars and is tested to agree with it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import polars as pl
+
+#: Provinces created in 2022 that python-stdnum's table (2024) lacks (UU 14, 15, 16/2022 and
+#: UU 29/2022; codes per Kepmendagri 100.1.1-6117/2022). Configurable data, not a legal rule.
+EXTRA_PROVINCES = frozenset({"92", "93", "94", "95", "96"})
+
+
+class NikProblem:
+    """Machine codes of NIK problems (explained in words by :mod:`explain`)."""
+
+    EMPTY = "empty"
+    LENGTH = "length"
+    NOT_DIGITS = "not_digits"
+    DUMMY = "dummy"
+    PROVINCE = "province"
+    DATE = "date"
+
+
+@dataclass(frozen=True, slots=True)
+class NikInfo:
+    """What a NIK says about its holder, and whether it can be trusted for matching."""
+
+    digits: str
+    problem: str  # "" when valid
+    province: str = ""
+    regency: str = ""
+    district: str = ""
+    birth_date: dt.date | None = None
+    sex: str = ""  # "L" or "P"
+    serial: str = ""
+    is_known_regency: bool = False
+
+    @property
+    def is_valid(self) -> bool:
+        """True when the NIK has a valid structure and is not a dummy."""
+        return self.problem == ""
+
+
+@lru_cache(maxsize=1)
+def region_codes() -> tuple[frozenset[str], frozenset[str]]:
+    """(province codes, ``PPRR`` regency codes) from python-stdnum's table plus new provinces."""
+    from stdnum import numdb
+
+    provinces, regencies = set(EXTRA_PROVINCES), set()
+    for _len, prov, _hi, _props, children in numdb.get("id/loc").prefixes:
+        provinces.add(prov)
+        regencies.update(prov + reg for _l, reg, _h, _p, _c in children)
+    return frozenset(provinces), frozenset(regencies)
+
+
+_DUMMY_PATTERNS = (
+    re.compile(r"^(\d)\1{15}$"),  # 3333333333333333
+    re.compile(r"^(\d\d)\1{7}$"),  # 1212121212121212
+    re.compile(r"^(\d{4})\1{3}$"),
+)
+_SEQUENCES = ("0123456789012345678901234", "9876543210987654321098765")
+
+
+def is_dummy(digits: str) -> bool:
+    """True for placeholder NIKs: one repeated digit or pattern, runs, or an all-zero tail."""
+    if any(p.match(digits) for p in _DUMMY_PATTERNS):
+        return True
+    if any(digits[:10] in seq for seq in _SEQUENCES):
+        return True
+    return digits.endswith("000000") or digits[12:] == "0000"
+
+
+def century_year(yy: int, reference_year: int) -> int:
+    """Four-digit year for a two-digit NIK year: the latest not after ``reference_year - 17``.
+
+    Candidates and registry staff are adults (UU 7/2017 Pasal 240 ayat (1) huruf a: age 21).
+    """
+    year = 2000 + yy
+    return year if year <= reference_year - 17 else 1900 + yy
+
+
+def parse_nik(value: str | None, *, reference_year: int = 2026) -> NikInfo:
+    """Parse one NIK into region, birth date, sex and serial, with the first problem found."""
+    digits = re.sub(r"[\s.\-]", "", value or "")
+    if not digits:
+        return NikInfo(digits, NikProblem.EMPTY)
+    if not digits.isdigit():
+        return NikInfo(digits, NikProblem.NOT_DIGITS)
+    if len(digits) != 16:
+        return NikInfo(digits, NikProblem.LENGTH)
+    if is_dummy(digits):
+        return NikInfo(digits, NikProblem.DUMMY)
+    provinces, regencies = region_codes()
+    day, month, yy = int(digits[6:8]), int(digits[8:10]), int(digits[10:12])
+    sex = "P" if day > 40 else "L"
+    try:
+        born = dt.date(century_year(yy, reference_year), month, day - 40 if day > 40 else day)
+    except ValueError:
+        born = None
+    base = {
+        "province": digits[:2],
+        "regency": digits[:4],
+        "district": digits[:6],
+        "serial": digits[12:],
+        "is_known_regency": digits[:4] in regencies,
+    }
+    if digits[:2] not in provinces:
+        return NikInfo(digits, NikProblem.PROVINCE, birth_date=born, sex=sex, **base)
+    if born is None:
+        return NikInfo(digits, NikProblem.DATE, **base)
+    return NikInfo(digits, "", birth_date=born, sex=sex, **base)
+
+
+def nik_frame(niks: pl.Series, *, reference_year: int = 2026) -> pl.DataFrame:
+    """Vectorised :func:`parse_nik` over a column: digits, problem, birth_date, sex, district."""
+    provinces, _ = region_codes()
+    digits = niks.cast(pl.Utf8).fill_null("").str.replace_all(r"[\s.\-]", "")
+    frame = pl.DataFrame({"digits": digits})
+    day = pl.col("digits").str.slice(6, 2).cast(pl.Int32, strict=False)
+    month = pl.col("digits").str.slice(8, 2).cast(pl.Int32, strict=False)
+    yy = pl.col("digits").str.slice(10, 2).cast(pl.Int32, strict=False)
+    year = pl.when(2000 + yy <= reference_year - 17).then(2000 + yy).otherwise(1900 + yy)
+    real_day = pl.when(day > 40).then(day - 40).otherwise(day)
+    iso = pl.format(
+        "{}-{}-{}",
+        year.cast(pl.Utf8),
+        month.cast(pl.Utf8).str.zfill(2),
+        real_day.cast(pl.Utf8).str.zfill(2),
+    )
+    frame = frame.with_columns(
+        born=iso.str.to_date("%Y-%m-%d", strict=False),
+        sex=pl.when(day > 40).then(pl.lit("P")).otherwise(pl.lit("L")),
+        district=pl.col("digits").str.slice(0, 6),
+    )
+    d = pl.col("digits")
+    windows = sorted({seq[i : i + 10] for seq in _SEQUENCES for i in range(len(seq) - 9)})
+    dummy = (
+        (d == pl.concat_str([d.str.slice(0, 1)] * 16))
+        | (d == pl.concat_str([d.str.slice(0, 2)] * 8))
+        | (d == pl.concat_str([d.str.slice(0, 4)] * 4))
+        | d.str.slice(0, 10).is_in(windows)
+        | d.str.ends_with("000000")
+        | (d.str.slice(12, 4) == "0000")
+    )
+    problem = (
+        pl.when(pl.col("digits") == "")
+        .then(pl.lit(NikProblem.EMPTY))
+        .when(~pl.col("digits").str.contains(r"^\d+$"))
+        .then(pl.lit(NikProblem.NOT_DIGITS))
+        .when(pl.col("digits").str.len_chars() != 16)
+        .then(pl.lit(NikProblem.LENGTH))
+        .when(dummy)
+        .then(pl.lit(NikProblem.DUMMY))
+        .when(~pl.col("digits").str.slice(0, 2).is_in(sorted(provinces)))
+        .then(pl.lit(NikProblem.PROVINCE))
+        .when(pl.col("born").is_null())
+        .then(pl.lit(NikProblem.DATE))
+        .otherwise(pl.lit(""))
+    )
+    frame = frame.with_columns(problem=problem)
+    ok = pl.col("problem") == ""
+    return frame.with_columns(
+        birth_date=pl.when(ok).then(pl.col("born")),
+        sex=pl.when(ok).then(pl.col("sex")).otherwise(pl.lit("")),
+        district=pl.when(ok).then(pl.col("district")).otherwise(pl.lit("")),
+    ).select("digits", "problem", "birth_date", "sex", "district")
