@@ -32,6 +32,12 @@ def test_refused_by_content(data, code):
     assert err.value.code == code
 
 
+def test_truncated_png_is_refused():
+    with pytest.raises(PhotoRejected) as err:
+        check_photo(PNG[:40])
+    assert err.value.code == "damaged"
+
+
 def test_size_limit():
     with pytest.raises(PhotoRejected) as err:
         check_photo(PNG, max_bytes=len(PNG) - 1)

@@ -1,0 +1,1 @@
+"""Use cases of the prevention app (each validates, writes in one transaction and audits)."""

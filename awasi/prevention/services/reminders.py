@@ -1,0 +1,141 @@
+"""Sending reminders to the owners of commitments before (and after) their due dates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from awasi.core.audit import record
+from awasi.prevention.models import ActionItem, ActionItemReminder
+from awasi.prevention.reminders import (
+    DEFAULT_OFFSETS,
+    OpenItem,
+    Reminder,
+    ReminderKind,
+    normalise_offsets,
+    reminders_due,
+)
+
+
+@dataclass(frozen=True)
+class SentReminder:
+    """What the command reports for one reminder."""
+
+    item_id: int
+    offset: int
+    kind: str
+    recipients: tuple[str, ...]
+
+
+def configured_offsets() -> tuple[int, ...]:
+    """``PREVENTION_REMINDER_OFFSETS`` from settings (configuration, not law)."""
+    return normalise_offsets(getattr(settings, "PREVENTION_REMINDER_OFFSETS", DEFAULT_OFFSETS))
+
+
+def recipients_for(item: ActionItem) -> tuple[str, ...]:
+    """Emails of the owner organisation and its active members with an address."""
+    users = (
+        get_user_model()
+        .objects.filter(organisation_id=item.owner_id, is_active=True)
+        .exclude(email="")
+    )
+    emails = {u.email for u in users}
+    if item.owner.email:
+        emails.add(item.owner.email)
+    return tuple(sorted(emails))
+
+
+def _message(item: ActionItem, reminder: Reminder) -> tuple[str, str]:
+    with translation.override(settings.LANGUAGE_CODE):
+        if reminder.kind == ReminderKind.OVERDUE:
+            subject = _("Overdue commitment: %(d)s") % {"d": str(item)[:60]}
+        elif reminder.kind == ReminderKind.DUE_TODAY:
+            subject = _("Commitment due today: %(d)s") % {"d": str(item)[:60]}
+        else:
+            subject = _("Commitment due in %(n)s days: %(d)s") % {
+                "n": reminder.days_left,
+                "d": str(item)[:60],
+            }
+        body = _(
+            "Meeting: %(meeting)s\nCommitment: %(text)s\nOwner: %(owner)s\nDue on: %(due)s\n"
+            "Status: %(status)s\n\nUpdate it in Awasi when it is done, with the evidence."
+        ) % {
+            "meeting": item.meeting,
+            "text": item.description,
+            "owner": item.owner,
+            "due": item.due_on.isoformat(),
+            "status": item.get_status_display(),
+        }
+    return subject, body
+
+
+def send_due_reminders(
+    *,
+    today: date | None = None,
+    dry_run: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> list[SentReminder]:
+    """Email each open commitment's owner when a reminder offset is reached; idempotent.
+
+    A reminder is recorded (item, offset) in the same transaction as the audit event; a second run,
+    or a run racing this one, finds the row and sends nothing again.
+    """
+    today = today or timezone.localdate()
+    offsets = configured_offsets()
+    items = {i.pk: i for i in ActionItem.objects.open().select_related("owner", "meeting")}
+    sent = frozenset(
+        ActionItemReminder.objects.filter(action_item_id__in=items).values_list(
+            "action_item_id", "offset"
+        )
+    )
+    due = reminders_due(
+        [OpenItem(i.pk, i.due_on) for i in items.values()],
+        today=today,
+        offsets=offsets,
+        already_sent=sent,
+    )
+    done: list[SentReminder] = []
+    for n, reminder in enumerate(due, 1):
+        item = items[reminder.item_id]
+        result = SentReminder(item.pk, reminder.offset, reminder.kind, recipients_for(item))
+        if not dry_run and not _send_one(item, reminder, result.recipients):
+            continue
+        done.append(result)
+        if progress:
+            progress(f"[{n}/{len(due)}] #{item.pk} {reminder.kind} → {len(result.recipients)}")
+    return done
+
+
+def _send_one(item: ActionItem, reminder: Reminder, recipients: tuple[str, ...]) -> bool:
+    try:
+        with transaction.atomic():
+            ActionItemReminder.objects.create(
+                action_item=item,
+                offset=reminder.offset,
+                sent_at=timezone.now(),
+                recipients=len(recipients),
+            )
+            record(
+                actor=None,
+                action="prevention.action_item.remind",
+                target=item,
+                data={
+                    "offset": reminder.offset,
+                    "kind": str(reminder.kind),
+                    "recipients": len(recipients),
+                },
+            )
+            if recipients:
+                subject, body = _message(item, reminder)
+                send_mail(subject, body, None, list(recipients))
+    except IntegrityError:
+        return False  # another run recorded it first
+    return True

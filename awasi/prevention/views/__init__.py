@@ -1,0 +1,1 @@
+"""Pages of the prevention app, split by theme."""
