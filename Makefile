@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml requirements.lock
 
 setup: $(STAMP)
 	$(BIN)/python -m awasi.core.i18n
-	mkdir -p var
+	mkdir -p var/static
 
 demo: setup
 	$(BIN)/awasi migrate --no-input -v 0
@@ -42,8 +42,10 @@ test: lint typecheck
 bench: setup
 	$(BIN)/python bench/run.py
 
-lock:
-	$(BIN)/python -m pip freeze --exclude-editable | grep -viE '^(splink|duckdb|recordlinkage|altair|jsonschema|narwhals|sqlglot|igraph|texttable|jellyfish|joblib|scikit-learn|threadpoolctl|pyarrow)==' > requirements.lock
+lock:  # re-pin from a clean environment (bench extras stay out of the lock)
+	rm -rf /tmp/awasi-lock && $(PY) -m venv /tmp/awasi-lock
+	/tmp/awasi-lock/bin/pip install --quiet -e '.[dev]'
+	/tmp/awasi-lock/bin/pip freeze --exclude-editable > requirements.lock
 
 clean:
 	rm -rf $(VENV) var

@@ -1,0 +1,32 @@
+"""Browser: a demo user signs in and opens the map (real headless Chromium)."""
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as ec
+from selenium.webdriver.support.ui import WebDriverWait
+
+from awasi.regions.demo_tps import generate_babel_tps
+
+pytestmark = pytest.mark.browser
+
+
+def test_officer_signs_in_and_opens_the_map(live_server, live_login, babel, officer_bangka):
+    generate_babel_tps(babel["pemilu"])
+    browser = live_login(officer_bangka)
+    browser.get(f"{live_server.url}/regions/map/")
+    assert browser.find_element(By.ID, "tps-total").text == "911"
+    WebDriverWait(browser, 20).until(
+        lambda b: b.find_element(By.ID, "awasi-map").get_attribute("data-loaded") == "911")
+    markers = browser.find_elements(By.CSS_SELECTOR, "#awasi-map path.leaflet-interactive")
+    assert len(markers) >= 911
+    browser.set_window_size(390, 844)  # phone
+    browser.find_element(By.CSS_SELECTOR, ".menu summary").click()
+    WebDriverWait(browser, 5).until(ec.visibility_of_element_located((By.LINK_TEXT, "Peta")))
+
+
+def test_bad_password_is_refused_in_indonesian(live_server, browser, babel, officer_bangka):
+    browser.get(f"{live_server.url}/accounts/login/")
+    browser.find_element(By.ID, "id_username").send_keys(officer_bangka.username)
+    browser.find_element(By.ID, "id_password").send_keys("salah-sandi-123")
+    browser.find_element(By.ID, "login-submit").click()
+    assert "benar" in browser.find_element(By.ID, "login-form").text.lower()
