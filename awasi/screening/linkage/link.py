@@ -84,7 +84,9 @@ def decide(lv: Levels, probability: np.ndarray, th: Thresholds) -> np.ndarray:
     decision = np.full(len(probability), NO_MATCH, dtype=object)
     names_agree = lv.name <= Name.FUZZY
     nik_and_date = (lv.nik == Nik.EXACT) & (lv.date == Date.EXACT) & (lv.date_source == 0)
+    nik_supports_date = lv.nik <= Nik.DATE_EDIT
     auto = (probability >= th.match) & (names_agree | nik_and_date) & (lv.sex != Sex.DIFFERENT)
+    auto &= (lv.date != Date.DIFFERENT) | nik_supports_date  # namesakes born on other days
     flagged = (probability >= th.review) | (lv.nik == Nik.EXACT)
     flagged |= (lv.name <= Name.SAME_INFORMATIVE) & (lv.date == Date.EXACT)
     decision[flagged] = REVIEW

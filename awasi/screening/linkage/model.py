@@ -60,6 +60,9 @@ U_FLOOR_NIK = {
     Nik.SERIAL_EDIT: 1e-4,
     Nik.SAME_REGENCY: 1e-3,
 }
+NIK_PSEUDO_PAIRS = 20_000
+#: Most bits a shared birth place or region may add (a place is a coarse fact).
+GEO_MAX_BITS = 5.0
 #: How much likelier a near level is than an exact one among different people (±3 days: 6 dates).
 DATE_SPREAD = {Date.SWAPPED: 1.0, Date.DAYS: 6.0, Date.YEAR: 4.0, Date.MONTH: 30.0}
 
@@ -98,10 +101,18 @@ def _nik_u(ref: People, rng: np.random.Generator, max_pairs: int = 400_000) -> d
     if pairs.height > max_pairs:
         pairs = pairs.sample(max_pairs, seed=int(rng.integers(0, 2**31)))
     a, b = pairs["row"].to_numpy(), pairs["row_right"].to_numpy()
+    # Same name and same birth date is probably one person listed twice (a double candidacy
+    # when the reference is the candidate list itself): not evidence about different people.
+    different = ref.name_key[a] != ref.name_key[b]
+    a, b = a[different], b[different]
     levels = compare_niks(ref, ref, a, b) if len(a) else np.zeros(0, np.int8)
-    usable = levels != Nik.NULL
-    total = max(int(usable.sum()), 1)
-    u = {lvl: max((levels == lvl).sum() / total, U_FLOOR_NIK.get(lvl, 0.0)) for lvl in _EDITS}
+    total = int((levels != Nik.NULL).sum())
+    # Shrink towards the floors with NIK_PSEUDO_PAIRS pseudo-pairs: small tables say little.
+    u = {
+        lvl: (int((levels == lvl).sum()) + U_FLOOR_NIK[lvl] * NIK_PSEUDO_PAIRS)
+        / (total + NIK_PSEUDO_PAIRS)
+        for lvl in _EDITS
+    }
     u[Nik.DIFFERENT] = max(1.0 - sum(u.values()), 0.5)
     return u
 
@@ -201,7 +212,7 @@ def weights(
     nik_u = np.where(lv.nik == Nik.SAME_REGENCY, freq.nik_u[Nik.DIFFERENT], nik_u)
     nik = bits(nik_levels, M_NIK, nik_u, Nik.NULL)
     sex_u = np.where(lv.sex == Sex.SAME, freq.same_sex_u, 1 - freq.same_sex_u)
-    geo = bits(lv.geo, M_GEO, _geo_u(lv, freq), Geo.NULL)
+    geo = np.minimum(bits(lv.geo, M_GEO, _geo_u(lv, freq), Geo.NULL), GEO_MAX_BITS)
     geo[lv.nik <= Nik.SERIAL_EDIT] = 0.0
     return Weights(
         nik=nik,

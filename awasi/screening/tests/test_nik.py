@@ -1,0 +1,48 @@
+"""Table tests for NIK parsing; the vectorised parser must agree with the scalar one."""
+
+import datetime as dt
+
+import polars as pl
+import pytest
+
+from awasi.screening.linkage.nik import NikProblem, nik_frame, parse_nik
+
+CASES = [
+    # value, problem, birth date, sex
+    ("1904012501800002", "", dt.date(1980, 1, 25), "L"),
+    ("3171015708450001", "", dt.date(1945, 8, 17), "P"),  # day 57 = 17 + 40: a woman
+    ("1971054212990003", "", dt.date(1999, 12, 2), "P"),
+    ("1971051203050001", "", dt.date(2005, 3, 12), "L"),  # 2005 is adult by 2026
+    ("1971051203150001", "", dt.date(1915, 3, 12), "L"),  # 2015 would be a child: 1915
+    ("3171-0157-0845-0001", "", dt.date(1945, 8, 17), "P"),
+    ("3333333333333333", NikProblem.DUMMY, None, ""),
+    ("1234567890123456", NikProblem.DUMMY, None, ""),
+    ("1212121212121212", NikProblem.DUMMY, None, ""),
+    ("3171011708450000", NikProblem.DUMMY, None, ""),  # serial 0000 is never issued
+    ("99710117084500", NikProblem.LENGTH, None, ""),
+    ("9971011708450001", NikProblem.PROVINCE, None, ""),
+    ("3171013002001234", NikProblem.DATE, None, ""),  # 30 February
+    ("3171017213450001", NikProblem.DATE, None, ""),  # day 72 - 40 = 32
+    ("31710a5708450001", NikProblem.NOT_DIGITS, None, ""),
+    ("", NikProblem.EMPTY, None, ""),
+    (None, NikProblem.EMPTY, None, ""),
+]
+
+
+@pytest.mark.parametrize(("value", "problem", "born", "sex"), CASES)
+def test_parse_nik(value, problem, born, sex):
+    info = parse_nik(value)
+    assert info.problem == problem
+    assert info.is_valid == (problem == "")
+    if info.is_valid:
+        assert (info.birth_date, info.sex) == (born, sex)
+        assert info.regency == info.digits[:4] and info.serial == info.digits[12:]
+
+
+def test_vectorised_parser_agrees_with_scalar():
+    frame = nik_frame(pl.Series([c[0] for c in CASES]))
+    for (value, *_), row in zip(CASES, frame.iter_rows(named=True), strict=True):
+        info = parse_nik(value)
+        assert row["problem"] == info.problem, value
+        assert row["birth_date"] == (info.birth_date if info.is_valid else None), value
+        assert row["sex"] == (info.sex if info.is_valid else ""), value
