@@ -24,7 +24,7 @@ TPS_CATEGORIES = ("kurang_rawan", "rawan", "sangat_rawan", "khusus")
 IKP_CATEGORIES = ("rendah", "sedang", "tinggi")
 
 SCALE_KINDS = ("binary", "count", "percent")
-PROVENANCES = ("listed", "reconstructed", "generic")
+PROVENANCES = ("listed", "reconstructed", "generic", "awasi")
 MISSING_POLICIES = ("unknown", "absent")
 
 
@@ -48,7 +48,8 @@ class Group:
 class Indicator:
     """One indicator: how it is measured (scale), its weight and where its definition comes from.
 
-    ``provenance``: "listed" (named by a cited source), "reconstructed" (inferred from one, e.g.
+    ``provenance``: "awasi" (Awasi's own derived extra, not Bawaslu's), "listed" (named by a cited
+    source), "reconstructed" (inferred from one, e.g.
     carried over from
     the previous election's set) or "generic" (no source names it). ``floor_category``: when the
     indicator is
@@ -123,6 +124,11 @@ class Catalogue:
     @property
     def top_groups(self) -> tuple[Group, ...]:
         return tuple(g for g in self.groups if not g.parent)
+
+    @property
+    def published_indicators(self) -> tuple[Indicator, ...]:
+        """Indicators of the Bawaslu structure (without Awasi's own derived extras)."""
+        return tuple(i for i in self.indicators if i.provenance != "awasi")
 
     def indicator_codes(self) -> list[str]:
         return [i.code for i in self.indicators]

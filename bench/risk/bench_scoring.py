@@ -29,7 +29,7 @@ def synthetic(n_tps: int, seed: int = 2024) -> tuple[np.ndarray, np.ndarray, lis
     """Indicator values shaped like the Pemilu 2024 national counts, ~10 TPS per village."""
     rng = np.random.default_rng(seed)
     tps = catalogue.load("tps-pemilu-2024")
-    share = np.array([i.reference_count for i in tps.indicators]) / 820_161
+    share = np.array([i.reference_count or 0 for i in tps.indicators]) / 820_161
     values = (rng.random((n_tps, len(share))) < share * 4).astype(float)
     values[rng.random(values.shape) < 0.01] = np.nan
     villages = _village_codes(max(1, n_tps // 10), rng)

@@ -20,16 +20,26 @@ def test_ikp_2024_has_4_dimensions_12_subdimensions_61_generic_indicators():
 
 def test_pemilu_2024_tps_set_has_7_variables_22_listed_indicators():
     tps = catalogue.load("tps-pemilu-2024")
-    assert len(tps.groups) == 7
-    assert len(tps.indicators) == 22
-    assert {i.provenance for i in tps.indicators} == {"listed"}
-    assert sum(i.reference_count for i in tps.indicators) > 0
+    published = tps.published_indicators
+    assert len({i.group for i in published}) == 7
+    assert len(published) == 22
+    assert {i.provenance for i in published} == {"listed"}
+    assert all(i.reference_count > 0 for i in published)
+
+
+@pytest.mark.parametrize("slug", ["tps-pemilu-2024", "tps-pilkada-2024-babel"])
+def test_awasi_extra_variable_is_labelled_and_weightless_by_default(slug):
+    tps = catalogue.load(slug)
+    extra = next(g for g in tps.groups if g.code == "data_awasi")
+    assert extra.weight == 0
+    assert [i.provenance for i in tps.indicators if i.group == "data_awasi"] == ["awasi"]
 
 
 def test_pilkada_2024_babel_set_marks_unlisted_indicators_reconstructed():
     tps = catalogue.load("tps-pilkada-2024-babel")
-    assert (len(tps.groups), len(tps.indicators)) == (8, 27)
-    provenance = [i.provenance for i in tps.indicators]
+    published = tps.published_indicators
+    assert (len({i.group for i in published}), len(published)) == (8, 27)
+    provenance = [i.provenance for i in published]
     assert provenance.count("listed") == 9
     assert provenance.count("reconstructed") == 18
     sara = next(g for g in tps.groups if g.code == "sara")
