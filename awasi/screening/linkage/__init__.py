@@ -1,1 +1,1 @@
-"""Pure record linkage for candidate screening (no Django): see :mod:`.link` for the entry points."""
+"""Pure record linkage for candidate screening (no Django); entry points in :mod:`.link`."""
