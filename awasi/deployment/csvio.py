@@ -209,6 +209,12 @@ def summary(result: Plan, units: Units) -> dict:  # type: ignore[type-arg]
     }
 
 
+def line_numbers(text: str, column: str) -> dict[str, int]:
+    """Value of ``column`` → the line it is on (for errors found after parsing)."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    return {(row.get(column) or "").strip(): line for line, row in enumerate(reader, start=2)}
+
+
 def write_csv(header: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
     """CSV text with a header row."""
     buf = io.StringIO()
