@@ -1,10 +1,11 @@
 """Demo data (all marked synthetic): the 2023 Bawaslu Babel–Polda Babel agreement, its coordination
-meeting and commitments, ASN-neutrality socialisation, quiet-period patrols (11–13 Feb 2024), letters,
-LHPs across Babel's regencies (some turned into findings), the ASN register and honorary candidates.
+meeting and commitments, ASN-neutrality socialisation, quiet-period patrols (11–13 Feb 2024),
+letters, LHPs across Babel's regencies (some turned into findings), the ASN register and honorary
+candidates.
 
 The events follow shared/domain/babel.md; exact dates, numbers, names and figures are illustrative.
-Everything goes through the services, so the audit log and validation apply. Idempotent: a second run
-finds the demo agreement and stops.
+Everything goes through the services, so the audit log and validation apply. Idempotent: a second
+run finds the demo agreement and stops.
 """
 
 from __future__ import annotations
@@ -348,8 +349,10 @@ def _register(pemilu: Election) -> None:
     for name, employer, party, office, code in [
         ("Calon (inisial D.)", "Dinas Pendidikan Kab. Belitung", "Partai A", "DPRD Kab. "
          "Belitung, dapil 2", "19.02"),
-        ("Calon (inisial F.)", "RSUD Depati Hamzah", "Partai B", "DPRD Kota Pangkalpinang", "19.71"),
-        ("Calon (inisial K.)", "Puskesmas Toboali", "Partai C", "DPRD Kab. Bangka Selatan", "19.03"),
+        ("Calon (inisial F.)", "RSUD Depati Hamzah", "Partai B", "DPRD Kota Pangkalpinang",
+         "19.71"),
+        ("Calon (inisial K.)", "Puskesmas Toboali", "Partai C", "DPRD Kab. Bangka Selatan",
+         "19.03"),
     ]:  # fmt: skip
         supervision.flag_honorary_candidate(
             actor=babel,

@@ -53,13 +53,23 @@ def main() -> None:
 
     ref = _best(reference, repeat)
     remind = _best(lambda: reminders_due(items, today=today, already_sent=sent), repeat)
-    summ = _best(lambda: summarise(region_code="19", today=today, activities=acts,
-                                   commitments=comms), repeat)
+    summ = _best(
+        lambda: summarise(region_code="19", today=today, activities=acts, commitments=comms), repeat
+    )
     progress = sys.stderr
     for name, secs in (("reminders_due", remind), ("summarise", summ)):
-        print(json.dumps({"bench": name, "n": n, "seconds": round(secs, 4),
-                          "per_second": round(n / secs), "reference_seconds": round(ref, 4),
-                          "ratio_to_reference": round(secs / ref, 2)}))
+        print(
+            json.dumps(
+                {
+                    "bench": name,
+                    "n": n,
+                    "seconds": round(secs, 4),
+                    "per_second": round(n / secs),
+                    "reference_seconds": round(ref, 4),
+                    "ratio_to_reference": round(secs / ref, 2),
+                }
+            )
+        )
         progress.flush()
 
 

@@ -1,4 +1,4 @@
-"""The main path in a real browser: record a meeting with an action item; the owner marks it done."""
+"""In a real browser: record a meeting with an action item; the owner agency marks it done."""
 
 import pytest
 from selenium.webdriver.common.by import By
