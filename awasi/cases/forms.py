@@ -28,6 +28,20 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
+class MultipleFileField(forms.FileField):
+    """Several files in one input; content checks happen in the evidence service."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"multiple": True}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []
+
+
 def region_choices() -> list[tuple[str, str]]:
     """Regencies and their districts, labelled so a reporter can find their kecamatan."""
     rows = Region.objects.filter(level__in=["regency", "district"]).order_by("code")
@@ -77,11 +91,7 @@ class CaseFieldsForm(forms.Form):
     witness_1_phone = forms.CharField(label=_("Witness 1 phone"), max_length=30, required=False)
     witness_2 = forms.CharField(label=_("Witness 2 (name)"), max_length=200, required=False)
     witness_2_phone = forms.CharField(label=_("Witness 2 phone"), max_length=30, required=False)
-    files = forms.FileField(
-        label=_("Evidence (photos, video, recordings, PDF)"),
-        required=False,
-        widget=MultipleFileInput(attrs={"multiple": True}),
-    )
+    files = MultipleFileField(label=_("Evidence (photos, video, recordings, PDF)"), required=False)
     intake_key = forms.CharField(widget=forms.HiddenInput, max_length=100)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

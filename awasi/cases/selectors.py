@@ -66,8 +66,9 @@ def _bucket(row: CaseDeadline, now: datetime) -> str:
 
 
 def public_statistics(*, election_id: int | None = None) -> dict[str, list[dict[str, Any]]]:
-    """Case counts by type, status and regency: no personal data, synthetic cases excluded."""
-    cases: QuerySet[Case] = Case.objects.filter(is_synthetic=False)
+    """Case counts by type, status and regency: no personal data; merged duplicates excluded
+    (they are counted once, in the case they were merged into)."""
+    cases: QuerySet[Case] = Case.objects.exclude(status="merged")
     if election_id:
         cases = cases.filter(election_id=election_id)
     return _counts(cases)
@@ -83,8 +84,54 @@ def _counts(cases: QuerySet[Case]) -> dict[str, list[dict[str, Any]]]:
         counts[code] = counts.get(code, 0) + 1
     by_region = [{"code": code, "n": n} for code, n in sorted(counts.items())]
     return {
+        "synthetic": [{"n": cases.filter(is_synthetic=True).count()}],
         "type": list(by_type),
         "status": list(by_status),
         "origin": list(by_origin),
         "region": by_region,
     }
+
+
+def filtered_cases(user: Any, params: dict[str, Any], *, area: str | None = None) -> QuerySet[Case]:
+    """The case list: visible cases narrowed by the list filters, with the next due moment.
+
+    ``next_due`` (earliest running clock) is annotated in the same query, so the page costs the
+    same number of queries whatever its size.
+    """
+    from django.db.models import Min, Q
+
+    from awasi.regions.codes import subtree_q
+
+    cases = Case.objects.visible_to(user)
+    if area:
+        cases = cases.filter(subtree_q("region_id", area))
+    for field in ("status", "origin", "violation_type"):
+        if params.get(field):
+            cases = cases.filter(**{field: params[field]})
+    if params.get("election"):
+        cases = cases.filter(election=params["election"])
+    if params.get("stage"):
+        cases = cases.filter(stage__kind=params["stage"])
+    if params.get("region"):
+        cases = cases.filter(subtree_q("region_id", params["region"]))
+    if params.get("q"):
+        text = params["q"]
+        cases = cases.filter(
+            Q(number__icontains=text) | Q(tracking_code__iexact=text) | Q(title__icontains=text)
+            | Q(reported_party__icontains=text)
+        )  # fmt: skip
+    assignee = params.get("assignee")
+    if assignee == "me":
+        cases = cases.filter(assignee=user)
+    elif assignee == "none":
+        cases = cases.filter(assignee__isnull=True)
+    running = Q(deadlines__stopped_at__isnull=True)
+    cases = cases.annotate(next_due=Min("deadlines__due_at", filter=running))
+    now = timezone.now()
+    if params.get("deadline") == "overdue":
+        cases = cases.filter(next_due__lt=now)
+    elif params.get("deadline") == "soon":
+        cases = cases.filter(next_due__gte=now, next_due__lte=now + timedelta(hours=48))
+    return cases.select_related("region", "election", "assignee", "organisation").order_by(
+        "-received_at", "-id"
+    )

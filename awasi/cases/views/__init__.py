@@ -1,0 +1,1 @@
+"""Views of the cases app: public pages, officers' pages and case actions."""
