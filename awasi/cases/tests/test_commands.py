@@ -115,8 +115,10 @@ def test_sweep_notifies_the_owning_organisation(
     registered_case, babel, police_bangka, officer_bangka
 ):
     start = datetime(2024, 2, 20, 9, tzinfo=WIB)
-    start_deadline(case=registered_case, step="inquiry_to_investigator", started_at=start,
-                   actor=police_bangka, owner_organisation=babel["orgs"]["polres-bangka"])  # fmt: skip
+    start_deadline(
+        case=registered_case, step="inquiry_to_investigator", started_at=start,
+        actor=police_bangka, owner_organisation=babel["orgs"]["polres-bangka"],
+    )  # fmt: skip
     with time_machine.travel(start + timedelta(hours=25), tick=False):
         call_command("deadlines", "sweep", stdout=StringIO())
     recipients = {m.to[0] for m in mail.outbox}
