@@ -16,13 +16,16 @@ from awasi.gakkumdu.choices import (
     WitnessKind,
 )
 
-LOCAL_INPUT = "%Y-%m-%dT%H:%M"
+LOCAL_INPUT = "%Y-%m-%dT%H:%M:%S"
+# Browsers send seconds only when the field has them; both forms are read.
+INPUT_FORMATS = [LOCAL_INPUT, "%Y-%m-%dT%H:%M"]
 
 
 class LocalDateTimeInput(forms.DateTimeInput):
     input_type = "datetime-local"
 
     def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("attrs", {"step": "1"})
         super().__init__(format=LOCAL_INPUT, **kwargs)
 
 
@@ -35,7 +38,7 @@ class StepForm(forms.Form):
 
     event = forms.ChoiceField(label=_("Step"))
     occurred_at = forms.DateTimeField(
-        label=_("Happened at"), widget=LocalDateTimeInput(), input_formats=[LOCAL_INPUT]
+        label=_("Happened at"), widget=LocalDateTimeInput(), input_formats=INPUT_FORMATS
     )
     note = forms.CharField(
         label=_("Note / reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -64,7 +67,7 @@ class DiscussionForm(forms.Form):
         label=_("Discussion"), coerce=int, choices=[(1, "1"), (2, "2"), (3, "3")]
     )
     held_at = forms.DateTimeField(
-        label=_("Held at"), widget=LocalDateTimeInput(), input_formats=[LOCAL_INPUT]
+        label=_("Held at"), widget=LocalDateTimeInput(), input_formats=INPUT_FORMATS
     )
     place = forms.CharField(label=_("Place"), required=False)
     conclusion = forms.CharField(label=_("Conclusion"), widget=forms.Textarea(attrs={"rows": 2}))
@@ -98,7 +101,7 @@ class ClosureRequestForm(forms.Form):
 
     event = forms.ChoiceField(label=_("Request"))
     occurred_at = forms.DateTimeField(
-        label=_("Effective at"), widget=LocalDateTimeInput(), input_formats=[LOCAL_INPUT]
+        label=_("Effective at"), widget=LocalDateTimeInput(), input_formats=INPUT_FORMATS
     )
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
     backdating_reason = forms.CharField(label=_("Reason for recording late"), required=False)
