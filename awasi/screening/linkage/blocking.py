@@ -161,7 +161,7 @@ def _keys(people: People, *, expand: bool) -> pl.DataFrame:
     parts.append((np.arange(people.n), 5 * _PASS + people.name_key.astype(np.int64)))
     rows = np.concatenate([p[0] for p in parts]).astype(np.int32)
     keys = np.concatenate([p[1] for p in parts]).astype(np.int64)
-    return pl.DataFrame({"row": rows, "key": keys}).unique()
+    return pl.DataFrame({"row": rows, "key": keys})
 
 
 def _capped(keys: pl.DataFrame, settings: BlockingSettings) -> pl.DataFrame:
@@ -189,8 +189,12 @@ def block(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Row pairs (left index, right index) to compare; for ``same_table``, only left < right."""
     settings = settings or BlockingSettings()
-    left_keys = _keys(left, expand=True).rename({"row": "l"})
-    right_keys = _capped(_keys(right, expand=False), settings).rename({"row": "r"})
+    left_keys = _keys(left, expand=True).unique().rename({"row": "l"})
+    # Only registry keys some candidate has matter: filter before de-duplicating and capping.
+    right_keys = _keys(right, expand=False).join(
+        left_keys.select("key").unique(), on="key", how="semi"
+    )
+    right_keys = _capped(right_keys.unique(), settings).rename({"row": "r"})
     pairs = left_keys.join(right_keys, on="key").select("l", "r")
     if same_table:
         pairs = pairs.filter(pl.col("l") != pl.col("r")).select(

@@ -34,7 +34,7 @@ class Thresholds:
     review: float = 0.001
     ambiguous_margin_bits: float = 2.0  # best and runner-up closer than this → review
     anchor_recall: float = 0.6  # share of true links the deterministic anchor finds (for λ)
-    min_rate: float = 1e-4  # bounds of the estimated share of candidates in the registry
+    min_rate: float = 0.01  # bounds of the estimated share of candidates in the registry
     max_rate: float = 0.9
 
 
@@ -87,6 +87,7 @@ def decide(lv: Levels, probability: np.ndarray, th: Thresholds) -> np.ndarray:
     nik_supports_date = lv.nik <= Nik.DATE_EDIT
     auto = (probability >= th.match) & (names_agree | nik_and_date) & (lv.sex != Sex.DIFFERENT)
     auto &= (lv.date != Date.DIFFERENT) | nik_supports_date  # namesakes born on other days
+    auto &= (lv.date <= Date.YEAR) | (lv.nik <= Nik.SERIAL_EDIT)  # a name and place alone: review
     flagged = (probability >= th.review) | (lv.nik == Nik.EXACT)
     flagged |= (lv.name <= Name.SAME_INFORMATIVE) & (lv.date == Date.EXACT)
     decision[flagged] = REVIEW

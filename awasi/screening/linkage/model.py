@@ -80,26 +80,22 @@ class Frequencies:
 
 
 def _vocab_counts(ref: People, vocab_size: int) -> np.ndarray:
-    counts = np.zeros(vocab_size + 1, np.float64)
-    token_rows = np.unique(
-        np.stack([np.repeat(np.arange(ref.n), ref.tokens.shape[1]), ref.tokens.ravel()]), axis=1
-    )
-    np.add.at(counts, token_rows[1], 1)
-    for column in (ref.name_key, ref.info_key, ref.place):
-        np.add.at(counts, column, 1)
-    for column in (ref.regency, ref.nik_regency):
-        np.add.at(counts, column, 1)
+    size = vocab_size + 1
+    counts = np.bincount(ref.tokens.ravel(), minlength=size).astype(np.float64)
+    for column in (ref.name_key, ref.info_key, ref.place, ref.regency, ref.nik_regency):
+        counts += np.bincount(column, minlength=size)
     counts[0] = 0
     return counts
 
 
-def _nik_u(ref: People, rng: np.random.Generator, max_pairs: int = 400_000) -> dict[int, float]:
+def _nik_u(ref: People, rng: np.random.Generator, max_rows: int = 120_000) -> dict[int, float]:
     """u of each NIK level among different reference people born on the same day."""
     known = np.flatnonzero(ref.dob != INT_NULL)
+    # Pairs within a date grow with the square of the table: sample rows first.
+    if len(known) > max_rows:
+        known = np.sort(rng.choice(known, max_rows, replace=False))
     frame = pl.DataFrame({"row": known, "dob": ref.dob[known]})
     pairs = frame.join(frame, on="dob").filter(pl.col("row") < pl.col("row_right"))
-    if pairs.height > max_pairs:
-        pairs = pairs.sample(max_pairs, seed=int(rng.integers(0, 2**31)))
     a, b = pairs["row"].to_numpy(), pairs["row_right"].to_numpy()
     # Same name and same birth date is probably one person listed twice (a double candidacy
     # when the reference is the candidate list itself): not evidence about different people.

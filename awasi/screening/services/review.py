@@ -1,0 +1,79 @@
+"""Officers' verdicts on flagged pairs, and resignation proofs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from awasi.core.audit import record, snapshot
+from awasi.core.errors import DomainError
+from awasi.screening.access import access_candidate, access_duplicate, access_match
+from awasi.screening.choices import ProofKind, ReviewOutcome
+from awasi.screening.models import Candidate, ResignationProof
+
+from .status import refresh_statuses
+
+_REVIEW_FIELDS = ["outcome", "note"]
+
+
+def _decide(pair: Any, actor: Any, confirmed: bool, note: str) -> None:
+    if pair.outcome != ReviewOutcome.PENDING:
+        raise DomainError(_("This pair has already been reviewed."), code="already_reviewed")
+    if not note.strip():
+        raise DomainError(_("A note is required."), code="note_required")
+    before = snapshot(pair, _REVIEW_FIELDS)
+    pair.outcome = ReviewOutcome.CONFIRMED if confirmed else ReviewOutcome.REJECTED
+    pair.note, pair.reviewed_by, pair.reviewed_at = note.strip(), actor, timezone.now()
+    pair.save(update_fields=["outcome", "note", "reviewed_by", "reviewed_at", "updated_at"])
+    record(
+        actor=actor,
+        action=f"screening.review_{pair._meta.model_name}",
+        target=pair,
+        before=before,
+        after=snapshot(pair, _REVIEW_FIELDS),
+    )
+
+
+@transaction.atomic
+def review_match(*, actor: Any, pair_id: int, confirmed: bool, note: str) -> Any:
+    """Confirm (same person) or reject (different people) a candidate–registry pair."""
+    pair = access_match(actor, pair_id, for_change=True)
+    _decide(pair, actor, confirmed, note)
+    refresh_statuses(Candidate.objects.filter(pk=pair.candidate_id))
+    return pair
+
+
+@transaction.atomic
+def review_duplicate(*, actor: Any, pair_id: int, confirmed: bool, note: str) -> Any:
+    """Confirm or reject a double-candidacy pair."""
+    pair = access_duplicate(actor, pair_id, for_change=True)
+    _decide(pair, actor, confirmed, note)
+    return pair
+
+
+@transaction.atomic
+def attach_proof(
+    *, actor: Any, candidate_id: int, kind: str, document: Any, reference: str = ""
+) -> ResignationProof:
+    """Attach a resignation letter or dismissal decision; the status follows."""
+    candidate = access_candidate(actor, candidate_id, for_change=True)
+    if kind not in ProofKind.values:
+        raise DomainError(_("Unknown document kind."), code="invalid_kind")
+    proof = ResignationProof.objects.create(
+        candidate=candidate,
+        kind=kind,
+        document=document,
+        reference=reference[:120],
+        uploaded_by=actor,
+    )
+    refresh_statuses(Candidate.objects.filter(pk=candidate.pk))
+    record(
+        actor=actor,
+        action="screening.attach_proof",
+        target=candidate,
+        data={"kind": kind, "reference": reference[:120]},
+    )
+    return proof

@@ -1,0 +1,161 @@
+"""Screening runs: started from the UI, executed as a background task with recorded progress."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from awasi.accounts.scoping import is_bawaslu
+from awasi.core.audit import record
+from awasi.core.errors import DomainError
+from awasi.screening.choices import RunStatus
+from awasi.screening.crypto import decrypt_nik
+from awasi.screening.linkage.link import VERSIONS, duplicates, link
+from awasi.screening.models import (
+    Candidate,
+    DuplicatePair,
+    MatchPair,
+    RegistryPerson,
+    ScreeningRun,
+)
+
+from .status import refresh_statuses
+
+
+@transaction.atomic
+def start_run(*, actor: Any, candidate_list: Any) -> ScreeningRun:
+    """Queue a screening run of a list (registries and double candidacy across the election)."""
+    if not is_bawaslu(actor):
+        raise DomainError(_("Only Bawaslu may screen candidates."), code="forbidden")
+    busy = candidate_list.runs.filter(status__in=[RunStatus.QUEUED, RunStatus.RUNNING])
+    if busy.exists():
+        raise DomainError(
+            _("A screening run of this list is already in progress."), code="run_in_progress"
+        )
+    run = ScreeningRun.objects.create(
+        candidate_list=candidate_list, started_by=actor, versions=VERSIONS
+    )
+    record(actor=actor, action="screening.start_run", target=run)
+    from awasi.screening.tasks import screen_list
+
+    transaction.on_commit(lambda: screen_list.enqueue(run.pk))
+    return run
+
+
+def _frame(rows: list[dict], id_name: str) -> pl.DataFrame:
+    return pl.DataFrame(
+        [
+            {
+                id_name: str(r["pk"]),
+                "full_name": r["full_name"],
+                "birth_place": r["birth_place"],
+                "birth_date": r["birth_date"].isoformat() if r["birth_date"] else "",
+                "sex": r["sex"],
+                "nik": decrypt_nik(r["nik_encrypted"]),
+                "region_code": r["region_code"],
+            }
+            for r in rows
+        ],
+        schema={
+            id_name: pl.Utf8,
+            "full_name": pl.Utf8,
+            "birth_place": pl.Utf8,
+            "birth_date": pl.Utf8,
+            "sex": pl.Utf8,
+            "nik": pl.Utf8,
+            "region_code": pl.Utf8,
+        },
+    )
+
+
+_FIELDS = ("pk", "full_name", "birth_place", "birth_date", "sex", "nik_encrypted", "region_code")
+
+
+def _progress(run: ScreeningRun, share: float, offset: float) -> Any:
+    def report(stage: str, fraction: float) -> None:
+        ScreeningRun.objects.filter(pk=run.pk).update(
+            stage=stage, progress=round(offset + share * fraction, 3)
+        )
+
+    return report
+
+
+def execute_run(run_id: int) -> ScreeningRun:
+    """Run the linker for a queued run and store its pairs; failures are recorded on the run."""
+    run = ScreeningRun.objects.select_related("candidate_list__election").get(pk=run_id)
+    ScreeningRun.objects.filter(pk=run.pk).update(status=RunStatus.RUNNING)
+    try:
+        counts = _execute(run)
+    except Exception as exc:
+        ScreeningRun.objects.filter(pk=run.pk).update(
+            status=RunStatus.FAILED, error=str(exc)[:2000], finished_at=timezone.now()
+        )
+        raise
+    ScreeningRun.objects.filter(pk=run.pk).update(
+        status=RunStatus.DONE, progress=1.0, stage="done", counts=counts, finished_at=timezone.now()
+    )
+    run.refresh_from_db()
+    return run
+
+
+def _execute(run: ScreeningRun) -> dict[str, int]:
+    clist = run.candidate_list
+    own = list(clist.candidates.values(*_FIELDS))
+    election_rows = list(
+        Candidate.objects.filter(candidate_list__election=clist.election).values(*_FIELDS)
+    )
+    people = list(RegistryPerson.objects.values(*_FIELDS))
+    cands = _frame(own, "candidate_id")
+    matches = link(cands, _frame(people, "person_id"), progress=_progress(run, 0.7, 0.0))
+    pairs = duplicates(_frame(election_rows, "candidate_id"), progress=_progress(run, 0.25, 0.7))
+    own_ids = {str(r["pk"]) for r in own}
+    pairs = pairs.filter(
+        pl.col("candidate_id_a").is_in(own_ids) | pl.col("candidate_id_b").is_in(own_ids)
+    )
+    with transaction.atomic():
+        MatchPair.objects.filter(candidate__candidate_list=clist, outcome="pending").delete()
+        MatchPair.objects.bulk_create(
+            [
+                MatchPair(
+                    run=run,
+                    candidate_id=int(m["candidate_id"]),
+                    person_id=int(m["person_id"]),
+                    score=m["score"],
+                    decision=m["decision"],
+                    reasons=m["reasons"],
+                    runner_up=m["runner_up_id"] or "",
+                )
+                for m in matches.iter_rows(named=True)
+            ]
+        )
+        DuplicatePair.objects.filter(first__candidate_list=clist, outcome="pending").delete()
+        DuplicatePair.objects.bulk_create(
+            [
+                DuplicatePair(
+                    run=run,
+                    first_id=int(d["candidate_id_a"]),
+                    second_id=int(d["candidate_id_b"]),
+                    score=d["score"],
+                    decision=d["decision"],
+                    reasons=d["reasons"],
+                )
+                for d in pairs.iter_rows(named=True)
+            ]
+        )
+        refresh_statuses(clist.candidates.all(), screened=True)
+        record(
+            actor=run.started_by,
+            action="screening.finish_run",
+            target=run,
+            data={"matches": matches.height, "duplicates": pairs.height},
+        )
+    return {
+        "candidates": len(own),
+        "registry": len(people),
+        "matches": matches.height,
+        "duplicates": pairs.height,
+    }
