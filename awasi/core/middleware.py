@@ -25,3 +25,27 @@ class RegionPickerMiddleware:
             picked = None
         request.region_code = picked or own  # type: ignore[attr-defined]
         return self.get_response(request)
+
+
+class DefaultLanguageMiddleware:
+    """Bahasa Indonesia unless the user chose another language (cookie set by the switcher).
+
+    The browser's Accept-Language is ignored on purpose: many officers' phones are set to English
+    while their paperwork and legal terms are Indonesian.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.conf import settings
+        from django.utils import translation
+
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        available = {code for code, _ in settings.LANGUAGES}
+        language = chosen if chosen in available else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response

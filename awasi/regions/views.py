@@ -7,7 +7,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -16,17 +16,20 @@ from awasi.accounts.scoping import region_q
 from awasi.core import exports
 from awasi.core.errors import DomainError
 from awasi.elections.models import Election
-from awasi.regions.codes import subtree_q
+from awasi.regions.codes import ancestors, subtree_q
 from awasi.regions.forms import TpsImportForm
 from awasi.regions.models import ElectoralDistrict, Island, PoliceUnit, PollingStation, Region
 from awasi.regions.services import can_edit_registry, import_polling_stations
 from awasi.regions.tps_import import error_rows
 
 
-def _election(request: HttpRequest) -> Election | None:
+def _election(request: HttpRequest, having: str = "polling_stations") -> Election | None:
+    """The election asked for, else the newest one that has data of the page's kind."""
     slug = request.GET.get("election")
     elections = Election.objects.all()
-    return (elections.filter(slug=slug).first() if slug else None) or elections.first()
+    chosen = elections.filter(slug=slug).first() if slug else None
+    with_data = elections.filter(**{f"{having}__isnull": False}).distinct()
+    return chosen or with_data.first() or elections.first()
 
 
 def _tps_for(request: HttpRequest, election: Election | None):  # type: ignore[no-untyped-def]
@@ -134,10 +137,12 @@ def police_units(request: HttpRequest) -> HttpResponse:
 @login_required
 def dapil_list(request: HttpRequest) -> HttpResponse:
     """Electoral districts per level with seats and member regions."""
-    election = _election(request)
-    dapil = (ElectoralDistrict.objects.filter(election=election)
-             .filter(region_q(request.user, "area_id") | region_q(request.user, "area__parent_id"))
-             .select_related("area").prefetch_related("members"))
+    election = _election(request, having="electoral_districts")
+    code = request.user.region_code
+    dapil = ElectoralDistrict.objects.filter(election=election)
+    if code:  # the dapil of the user's area and of every level above it
+        dapil = dapil.filter(Q(area_id__in=ancestors(code)) | subtree_q("area_id", code))
+    dapil = dapil.select_related("area").prefetch_related("members")
     return render(request, "regions/dapil_list.html", {
         "dapil": dapil, "election": election, "elections": Election.objects.all()})
 

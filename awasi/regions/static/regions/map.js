@@ -30,6 +30,7 @@
       }).addTo(map);
       if (layer.getLayers().length) map.fitBounds(layer.getBounds(), { padding: [10, 10] });
       el.dataset.loaded = String(tps);
+      el.dataset.markers = String(layer.getLayers().length);
       status.textContent = tps + " TPS · " + islands + " islands" + (failed ? " · map background offline" : "");
     }).catch(function () { status.textContent = "Could not load map data."; });
 })();
