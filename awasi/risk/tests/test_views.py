@@ -1,4 +1,4 @@
-"""Pages per persona (anonymous, no role, other agency, other region, own region) and the exports."""
+"""Pages per persona (anonymous, no role, other agency, other region, own region), exports."""
 
 import csv
 import io
