@@ -47,8 +47,16 @@ class OrgKind(models.TextChoices):
 
 AGENCY_OF_KIND = {
     **dict.fromkeys(
-        ["bawaslu_ri", "bawaslu_province", "bawaslu_regency", "panwaslu_district",
-         "panwaslu_village", "pengawas_tps"], Agency.BAWASLU),
+        [
+            "bawaslu_ri",
+            "bawaslu_province",
+            "bawaslu_regency",
+            "panwaslu_district",
+            "panwaslu_village",
+            "pengawas_tps",
+        ],
+        Agency.BAWASLU,
+    ),
     **dict.fromkeys(["mabes_polri", "polda", "polres", "polsek"], Agency.POLRI),
     **dict.fromkeys(["kejagung", "kejati", "kejari"], Agency.KEJAKSAAN),
     **dict.fromkeys(["kpu_ri", "kpu_province", "kpu_regency"], Agency.KPU),

@@ -14,7 +14,9 @@ class LoginForm(AuthenticationForm):
     """Username and password; a 6-digit code too when the account has TOTP enabled."""
 
     otp_token = forms.CharField(
-        label=_("Authenticator code"), required=False, max_length=8,
+        label=_("Authenticator code"),
+        required=False,
+        max_length=8,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
         help_text=_("Only if you turned on two-step sign-in."),
     )

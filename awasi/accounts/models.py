@@ -18,15 +18,28 @@ class Organisation(models.Model):
     agency = models.CharField(_("agency"), max_length=20, choices=Agency.choices, editable=False)
     level = models.CharField(_("level"), max_length=10, choices=OrgLevel.choices)
     region = models.ForeignKey(
-        "regions.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
-        verbose_name=_("area"), help_text=_("Empty for a national body."),
+        "regions.Region",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("area"),
+        help_text=_("Empty for a national body."),
     )
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
         verbose_name=_("parent"),
     )
     police_unit = models.ForeignKey(
-        "regions.PoliceUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        "regions.PoliceUnit",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name=_("police unit"),
     )
     email = models.EmailField(_("email"), blank=True)
@@ -52,7 +65,11 @@ class User(AbstractUser):
     """A person who signs in; what they see follows their organisation's area and agency."""
 
     organisation = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="members",
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="members",
         verbose_name=_("organisation"),
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)

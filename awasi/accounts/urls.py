@@ -10,8 +10,10 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("totp/", views.totp_setup, name="totp_setup"),
     path(
-        "password/", auth_views.PasswordChangeView.as_view(
+        "password/",
+        auth_views.PasswordChangeView.as_view(
             template_name="accounts/password_change.html", success_url="/accounts/profile/"
-        ), name="password_change",
+        ),
+        name="password_change",
     ),
 ]

@@ -59,6 +59,7 @@ def totp_setup(request: HttpRequest) -> HttpResponse:
 
     b32 = base64.b32encode(device.bin_key).decode()
     return render(
-        request, "accounts/totp_setup.html",
+        request,
+        "accounts/totp_setup.html",
         {"form": form, "config_url": device.config_url, "secret": b32, "hex": secret},
     )

@@ -15,8 +15,15 @@ class RegionSerializer(serializers.ModelSerializer):
 class IslandSerializer(serializers.ModelSerializer):
     class Meta:
         model = Island
-        fields = ["code", "name", "regency", "latitude", "longitude", "is_populated",
-                  "is_outermost_small"]
+        fields = [
+            "code",
+            "name",
+            "regency",
+            "latitude",
+            "longitude",
+            "is_populated",
+            "is_outermost_small",
+        ]
 
 
 class PollingStationSerializer(serializers.ModelSerializer):
@@ -24,8 +31,20 @@ class PollingStationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = PollingStation
-        fields = ["id", "code", "election", "village", "number", "address", "voter_count",
-                  "latitude", "longitude", "special_location", "island", "is_synthetic"]
+        fields = [
+            "id",
+            "code",
+            "election",
+            "village",
+            "number",
+            "address",
+            "voter_count",
+            "latitude",
+            "longitude",
+            "special_location",
+            "island",
+            "is_synthetic",
+        ]
 
 
 class ElectoralDistrictSerializer(serializers.ModelSerializer):
@@ -33,8 +52,18 @@ class ElectoralDistrictSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ElectoralDistrict
-        fields = ["id", "election", "level", "area", "number", "name", "seats", "members",
-                  "source", "is_synthetic"]
+        fields = [
+            "id",
+            "election",
+            "level",
+            "area",
+            "number",
+            "name",
+            "seats",
+            "members",
+            "source",
+            "is_synthetic",
+        ]
 
 
 class PoliceUnitSerializer(serializers.ModelSerializer):

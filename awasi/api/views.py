@@ -65,8 +65,11 @@ class PollingStationViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = PollingStationFilter
 
     def get_queryset(self) -> QuerySet[PollingStation]:
-        return (PollingStation.objects.filter(region_q(self.request.user, "village_id"))
-                .select_related("election").order_by("id"))
+        return (
+            PollingStation.objects.filter(region_q(self.request.user, "village_id"))
+            .select_related("election")
+            .order_by("id")
+        )
 
 
 class DapilViewSet(viewsets.ReadOnlyModelViewSet):
@@ -76,8 +79,11 @@ class DapilViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["level", "area"]
 
     def get_queryset(self) -> QuerySet[ElectoralDistrict]:
-        return (ElectoralDistrict.objects.select_related("election")
-                .prefetch_related("members").order_by("id"))
+        return (
+            ElectoralDistrict.objects.select_related("election")
+            .prefetch_related("members")
+            .order_by("id")
+        )
 
 
 class PoliceUnitViewSet(viewsets.ReadOnlyModelViewSet):

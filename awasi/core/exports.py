@@ -73,12 +73,13 @@ def xlsx_response(filename: str, sheets: dict[str, tuple[Row, Iterable[Row]]]) -
 
 def pdf_bytes(title: str, blocks: Iterable[Block]) -> bytes:
     """A simple A4 document: ("h", text), ("p", text), ("table", header, rows)."""
+    from xml.sax.saxutils import escape
+
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-    from xml.sax.saxutils import escape
 
     styles = getSampleStyleSheet()
     small = styles["BodyText"].clone("small", fontSize=8, leading=10)
@@ -92,14 +93,20 @@ def pdf_bytes(title: str, blocks: Iterable[Block]) -> bytes:
         elif kind == "table":
             header, rows = block[1], block[2]
             data = [[Paragraph(escape(str(h)), small) for h in header]]
-            data += [[Paragraph(escape("" if v is None else str(_cell(v))), small) for v in r]
-                     for r in rows]
+            data += [
+                [Paragraph(escape("" if v is None else str(_cell(v))), small) for v in r]
+                for r in rows
+            ]
             table = Table(data, repeatRows=1)
-            table.setStyle(TableStyle([
-                ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]))
+            table.setStyle(
+                TableStyle(
+                    [
+                        ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+                        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ]
+                )
+            )
             story.append(table)
         story.append(Spacer(1, 3 * mm))
     buffer = io.BytesIO()
@@ -110,8 +117,13 @@ def pdf_bytes(title: str, blocks: Iterable[Block]) -> bytes:
         canvas.drawString(15 * mm, 8 * mm, f"Awasi · {stamp} · {doc.page}")
 
     SimpleDocTemplate(
-        buffer, pagesize=A4, title=str(title), leftMargin=15 * mm, rightMargin=15 * mm,
-        topMargin=15 * mm, bottomMargin=15 * mm,
+        buffer,
+        pagesize=A4,
+        title=str(title),
+        leftMargin=15 * mm,
+        rightMargin=15 * mm,
+        topMargin=15 * mm,
+        bottomMargin=15 * mm,
     ).build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()
 

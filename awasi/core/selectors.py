@@ -9,7 +9,9 @@ from django.db.models import QuerySet
 from awasi.core.models import AuditEvent
 
 
-def audit_events(*, action: str = "", target_type: str = "", actor: str = "") -> QuerySet[AuditEvent]:
+def audit_events(
+    *, action: str = "", target_type: str = "", actor: str = ""
+) -> QuerySet[AuditEvent]:
     """Audit events, newest first, filtered by action prefix, object type and actor name."""
     events = AuditEvent.objects.all()
     if action:
@@ -24,13 +26,34 @@ def audit_events(*, action: str = "", target_type: str = "", actor: str = "") ->
 def audit_row(event: AuditEvent) -> list[Any]:
     """One exported row of the audit log."""
     return [
-        event.id, event.created_at, event.actor_label, event.organisation_label, event.action,
-        event.target_type, event.target_id, event.target_repr, event.before, event.after,
-        event.data, event.prev_hash, event.hash,
+        event.id,
+        event.created_at,
+        event.actor_label,
+        event.organisation_label,
+        event.action,
+        event.target_type,
+        event.target_id,
+        event.target_repr,
+        event.before,
+        event.after,
+        event.data,
+        event.prev_hash,
+        event.hash,
     ]
 
 
 AUDIT_HEADER = [
-    "id", "at", "actor", "organisation", "action", "object_type", "object_id", "object",
-    "before", "after", "data", "prev_hash", "hash",
+    "id",
+    "at",
+    "actor",
+    "organisation",
+    "action",
+    "object_type",
+    "object_id",
+    "object",
+    "before",
+    "after",
+    "data",
+    "prev_hash",
+    "hash",
 ]

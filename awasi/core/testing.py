@@ -11,6 +11,8 @@ from awasi.elections.seed import seed_elections
 from awasi.regions.babel import seed_dapil, seed_police_units
 from awasi.regions.loading import load_regions
 
+TEST_PASSWORD = "a-Long-test-password-1"  # noqa: S105 - test fixture only
+
 
 def ensure_babel() -> dict[str, Any]:
     """Babel regions (7/47/393), elections, police units, dapil and organisations; idempotent."""
@@ -33,9 +35,11 @@ def make_user(username: str, org_code: str | None, role: str = Role.OFFICER, **e
     """A user in the organisation `org_code` (None: no organisation) with `role`."""
     org = Organisation.objects.get(code=org_code) if org_code else None
     user = User.objects.create_user(
-        username=username, password="a-Long-test-password-1", organisation=org,
-        role=role if org else "", email=f"{username}@example.test", **extra)
+        username=username,
+        password=TEST_PASSWORD,
+        organisation=org,
+        role=role if org else "",
+        email=f"{username}@example.test",
+        **extra,
+    )
     return user
-
-
-TEST_PASSWORD = "a-Long-test-password-1"

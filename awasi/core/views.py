@@ -46,7 +46,8 @@ def pick_region(request: HttpRequest) -> HttpResponse:
 def audit_log(request: HttpRequest) -> HttpResponse:
     """The audit log for administrators, filterable and exportable as CSV."""
     events = audit_events(
-        action=request.GET.get("action", ""), target_type=request.GET.get("type", ""),
+        action=request.GET.get("action", ""),
+        target_type=request.GET.get("type", ""),
         actor=request.GET.get("actor", ""),
     )
     if request.GET.get("format") == "csv":

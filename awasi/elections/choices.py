@@ -20,7 +20,10 @@ class StageKind(models.TextChoices):
     DAPIL = "dapil", _("Seats and electoral districts")
     DPD_NOMINATION = "dpd_nomination", _("DPD nomination")
     NOMINATION = "nomination", _("DPR/DPRD nomination")
-    DCT_SCRUTINY = "dct_scrutiny", _("Draft final candidate list scrutiny (pencermatan rancangan DCT)")
+    DCT_SCRUTINY = (
+        "dct_scrutiny",
+        _("Draft final candidate list scrutiny (pencermatan rancangan DCT)"),
+    )
     PRESIDENT_NOMINATION = "president_nomination", _("President/VP nomination")
     CANDIDATE_REGISTRATION = "candidate_registration", _("Candidate registration")
     CANDIDATE_DETERMINATION = "candidate_determination", _("Determination of candidates")

@@ -17,7 +17,9 @@ class Election(models.Model):
     regime = models.CharField(_("legal regime"), max_length=10, choices=LegalRegime.choices)
     voting_on = models.DateField(_("voting day"))
     region_code = models.CharField(
-        _("area"), max_length=16, blank=True,
+        _("area"),
+        max_length=16,
+        blank=True,
         help_text=_("Empty for a national election; a province or regency code otherwise."),
     )
     max_voters_per_tps = models.PositiveIntegerField(_("maximum voters per TPS"), default=300)

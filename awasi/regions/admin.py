@@ -1,7 +1,12 @@
 from django.contrib import admin
 
 from awasi.regions.models import (
-    ElectoralDistrict, Island, PoliceJurisdiction, PoliceUnit, PollingStation, Region,
+    ElectoralDistrict,
+    Island,
+    PoliceJurisdiction,
+    PoliceUnit,
+    PollingStation,
+    Region,
 )
 
 

@@ -13,8 +13,14 @@ from django.db import transaction
 
 from awasi.elections.models import Election
 from awasi.regions.babel import (
-    BANGKA_ISLAND, DISTRICT_POSITIONS, DPT_PER_REGENCY, ISLAND_DISTRICTS, MAIN_ISLAND,
-    PANGKALAN_BARU, TPS_PER_REGENCY, largest_remainder,
+    BANGKA_ISLAND,
+    DISTRICT_POSITIONS,
+    DPT_PER_REGENCY,
+    ISLAND_DISTRICTS,
+    MAIN_ISLAND,
+    PANGKALAN_BARU,
+    TPS_PER_REGENCY,
+    largest_remainder,
 )
 from awasi.regions.choices import RegionLevel, SpecialLocation
 from awasi.regions.models import Island, PollingStation, Region
@@ -22,8 +28,12 @@ from awasi.regions.models import Island, PollingStation, Region
 # Polresta Pangkalpinang's area had 738 TPS (622 in the city + Pangkalan Baru) and 7 TPS in
 # prisons (kilasbabel.com 26 Oct 2023); Rutan Mentok and Lapas Tanjung Pandan each had one.
 PANGKALAN_BARU_TPS = 738 - 622
-PRISON_TPS = [("19.71", 5, SpecialLocation.PRISON), (PANGKALAN_BARU, 2, SpecialLocation.PRISON),
-              ("19.05.01", 1, SpecialLocation.DETENTION), ("19.02.01", 1, SpecialLocation.PRISON)]
+PRISON_TPS = [
+    ("19.71", 5, SpecialLocation.PRISON),
+    (PANGKALAN_BARU, 2, SpecialLocation.PRISON),
+    ("19.05.01", 1, SpecialLocation.DETENTION),
+    ("19.02.01", 1, SpecialLocation.PRISON),
+]
 
 
 def _allocate(villages: list[Region], total: int, rng: random.Random) -> dict[str, int]:
@@ -52,7 +62,7 @@ def generate_babel_tps(election: Election, *, seed: int = 2024) -> int:
     """Create the synthetic Babel TPS for `election` unless it already has TPS there."""
     if PollingStation.objects.filter(election=election, village__pk__startswith="19.").exists():
         return 0
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - reproducible demo data, not security
     counts = plan_counts(rng)
     islands = set(Island.objects.filter(code__startswith="19.").values_list("code", flat=True))
     rows = []
@@ -64,14 +74,20 @@ def generate_babel_tps(election: Election, *, seed: int = 2024) -> int:
         vlat, vlon = lat0 + rng.uniform(-spread, spread), lon0 + rng.uniform(-spread, spread)
         island = ISLAND_DISTRICTS.get(district) or MAIN_ISLAND.get(regency, BANGKA_ISLAND)
         for number in range(1, n + 1):
-            rows.append(PollingStation(
-                election=election, village_id=village_code, number=number,
-                code=PollingStation.make_code(village_code, number),
-                voter_count=min(election.max_voters_per_tps, max(60, int(rng.gauss(mean, 25)))),
-                latitude=round(vlat + rng.uniform(-0.006, 0.006), 5),
-                longitude=round(vlon + rng.uniform(-0.006, 0.006), 5),
-                island_id=island if island in islands else None,
-                address=f"TPS {number:03d}", is_synthetic=True))
+            rows.append(
+                PollingStation(
+                    election=election,
+                    village_id=village_code,
+                    number=number,
+                    code=PollingStation.make_code(village_code, number),
+                    voter_count=min(election.max_voters_per_tps, max(60, int(rng.gauss(mean, 25)))),
+                    latitude=round(vlat + rng.uniform(-0.006, 0.006), 5),
+                    longitude=round(vlon + rng.uniform(-0.006, 0.006), 5),
+                    island_id=island if island in islands else None,
+                    address=f"TPS {number:03d}",
+                    is_synthetic=True,
+                )
+            )
     _mark_prisons(rows, rng)
     PollingStation.objects.bulk_create(rows, batch_size=2000)
     return len(rows)
@@ -79,8 +95,9 @@ def generate_babel_tps(election: Election, *, seed: int = 2024) -> int:
 
 def _mark_prisons(rows: list[PollingStation], rng: random.Random) -> None:
     for prefix, n, kind in PRISON_TPS:
-        candidates = [r for r in rows if r.village_id.startswith(prefix + ".")
-                      and not r.special_location]
+        candidates = [
+            r for r in rows if r.village_id.startswith(prefix + ".") and not r.special_location
+        ]
         for row in rng.sample(candidates, n):
             row.special_location = kind
             row.address = "TPS khusus di lembaga pemasyarakatan (demo)"

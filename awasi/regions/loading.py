@@ -89,10 +89,16 @@ def _load_islands(data_dir: Path, prefix: str | None, known: set[str]) -> int:
             continue
         lat, lon = parse_coordinate(row["coordinate"])
         regency = row["regency_code"] if row["regency_code"] in known else None
-        new.append(Island(
-            code=row["code"], regency_id=regency, name=row["name"].strip(), latitude=lat,
-            longitude=lon, is_populated=row["is_populated"] == "1",
-            is_outermost_small=row["is_outermost_small"] == "1",
-        ))
+        new.append(
+            Island(
+                code=row["code"],
+                regency_id=regency,
+                name=row["name"].strip(),
+                latitude=lat,
+                longitude=lon,
+                is_populated=row["is_populated"] == "1",
+                is_outermost_small=row["is_outermost_small"] == "1",
+            )
+        )
     Island.objects.bulk_create(new, batch_size=5000)
     return len(new)

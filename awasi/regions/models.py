@@ -23,7 +23,11 @@ class Region(models.Model):
     level = models.CharField(_("level"), max_length=10, choices=RegionLevel.choices, db_index=True)
     name = models.CharField(_("name"), max_length=120, db_index=True)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
         verbose_name=_("parent"),
     )
 
@@ -47,7 +51,11 @@ class Island(models.Model):
 
     code = models.CharField(_("code"), max_length=16, primary_key=True)
     regency = models.ForeignKey(
-        Region, null=True, blank=True, on_delete=models.PROTECT, related_name="islands",
+        Region,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="islands",
         verbose_name=_("regency/city"),
     )
     name = models.CharField(_("name"), max_length=120)
@@ -75,12 +83,17 @@ class PollingStation(TimeStampedModel):
     """A polling station (TPS) of one election in one village."""
 
     election = models.ForeignKey(
-        "elections.Election", on_delete=models.PROTECT, related_name="polling_stations",
+        "elections.Election",
+        on_delete=models.PROTECT,
+        related_name="polling_stations",
         verbose_name=_("election"),
     )
     village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="polling_stations",
-        limit_choices_to={"level": RegionLevel.VILLAGE}, verbose_name=_("village"),
+        Region,
+        on_delete=models.PROTECT,
+        related_name="polling_stations",
+        limit_choices_to={"level": RegionLevel.VILLAGE},
+        verbose_name=_("village"),
     )
     number = models.PositiveSmallIntegerField(_("TPS number"))
     code = models.CharField(_("code"), max_length=32)
@@ -89,15 +102,23 @@ class PollingStation(TimeStampedModel):
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
     special_location = models.CharField(
-        _("special location"), max_length=20, choices=SpecialLocation.choices, blank=True,
+        _("special location"),
+        max_length=20,
+        choices=SpecialLocation.choices,
+        blank=True,
         default=SpecialLocation.NONE,
     )
     island = models.ForeignKey(
-        Island, null=True, blank=True, on_delete=models.SET_NULL, related_name="polling_stations",
+        Island,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="polling_stations",
         verbose_name=_("island"),
     )
     is_synthetic = models.BooleanField(
-        _("synthetic (demo)"), default=False,
+        _("synthetic (demo)"),
+        default=False,
         help_text=_("Generated for demonstration; not a real KPU polling station."),
     )
 
@@ -127,12 +148,17 @@ class ElectoralDistrict(models.Model):
     """An electoral district (dapil) of one election and level, with its seats and regions."""
 
     election = models.ForeignKey(
-        "elections.Election", on_delete=models.PROTECT, related_name="electoral_districts",
+        "elections.Election",
+        on_delete=models.PROTECT,
+        related_name="electoral_districts",
         verbose_name=_("election"),
     )
     level = models.CharField(_("level"), max_length=20, choices=DapilLevel.choices)
     area = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("area"),
+        Region,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("area"),
         help_text=_("The province (DPR, DPRD Provinsi) or regency/city (DPRD Kabupaten/Kota)."),
     )
     number = models.PositiveSmallIntegerField(_("number"))
@@ -165,18 +191,28 @@ class PoliceUnit(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=PoliceUnitKind.choices)
     name = models.CharField(_("name"), max_length=120)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
         verbose_name=_("parent unit"),
     )
     base_region = models.ForeignKey(
-        Region, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        Region,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name=_("seat"),
     )
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
     is_synthetic = models.BooleanField(_("synthetic (demo)"), default=False)
     regions = models.ManyToManyField(
-        Region, through="PoliceJurisdiction", related_name="police_units",
+        Region,
+        through="PoliceJurisdiction",
+        related_name="police_units",
         verbose_name=_("jurisdiction"),
     )
 

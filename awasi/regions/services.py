@@ -42,7 +42,7 @@ def can_edit_registry(user: Any) -> bool:
 def import_polling_stations(
     *, actor: Any, election: Election, content: bytes, filename: str, valid_rows_only: bool = False
 ) -> ImportReport:
-    """Validate a TPS file; save all rows, or none when any row is bad (unless `valid_rows_only`)."""
+    """Validate a TPS file; save every row, or none if any is bad (unless `valid_rows_only`)."""
     if not can_edit_registry(actor):
         raise DomainError(_("You may not change the polling-station registry."), code="forbidden")
     villages = set(Region.objects.filter(level=RegionLevel.VILLAGE).values_list("code", flat=True))
@@ -54,8 +54,9 @@ def import_polling_stations(
             return _("village %s is outside your area") % code
         return None
 
-    parsed = parse_tps_file(content, filename, max_voters=election.max_voters_per_tps,
-                            village_allowed=village_allowed)
+    parsed = parse_tps_file(
+        content, filename, max_voters=election.max_voters_per_tps, village_allowed=village_allowed
+    )
     report = ImportReport(errors=parsed.errors, file_error=parsed.file_error)
     if parsed.file_error or (parsed.errors and not valid_rows_only) or not parsed.rows:
         return report
@@ -74,15 +75,24 @@ def _write_rows(actor: Any, election: Election, rows: list, report: ImportReport
     new, changed = [], []
     for row in rows:
         values = {
-            "address": row.address, "voter_count": row.voter_count, "latitude": row.latitude,
-            "longitude": row.longitude, "special_location": row.special_location,
+            "address": row.address,
+            "voter_count": row.voter_count,
+            "latitude": row.latitude,
+            "longitude": row.longitude,
+            "special_location": row.special_location,
             "is_synthetic": False,
         }
         current = existing.get((row.village_code, row.number))
         if current is None:
-            new.append(PollingStation(
-                election=election, village_id=row.village_code, number=row.number,
-                code=PollingStation.make_code(row.village_code, row.number), **values))
+            new.append(
+                PollingStation(
+                    election=election,
+                    village_id=row.village_code,
+                    number=row.number,
+                    code=PollingStation.make_code(row.village_code, row.number),
+                    **values,
+                )
+            )
         else:
             for key, value in values.items():
                 setattr(current, key, value)
@@ -90,6 +100,9 @@ def _write_rows(actor: Any, election: Election, rows: list, report: ImportReport
     PollingStation.objects.bulk_create(new, batch_size=2000)
     PollingStation.objects.bulk_update(changed, list(values), batch_size=2000)
     report.created, report.updated, report.saved = len(new), len(changed), True
-    record(actor=actor, action="regions.tps_imported", target=election,
-           data={"created": report.created, "updated": report.updated,
-                 "rejected": len(report.errors)})
+    record(
+        actor=actor,
+        action="regions.tps_imported",
+        target=election,
+        data={"created": report.created, "updated": report.updated, "rejected": len(report.errors)},
+    )

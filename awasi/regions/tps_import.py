@@ -14,8 +14,15 @@ from django.utils.translation import gettext as _
 
 from awasi.regions.choices import SpecialLocation
 
-COLUMNS = ["village_code", "number", "address", "voter_count", "latitude", "longitude",
-           "special_location"]
+COLUMNS = [
+    "village_code",
+    "number",
+    "address",
+    "voter_count",
+    "latitude",
+    "longitude",
+    "special_location",
+]
 REQUIRED = {"village_code", "number", "voter_count"}
 
 
@@ -57,7 +64,10 @@ def read_table(content: bytes, filename: str) -> list[dict[str, str]]:
         from openpyxl import load_workbook
 
         sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
-        values = [["" if v is None else str(v).strip() for v in r] for r in sheet.iter_rows(values_only=True)]
+        values = [
+            ["" if v is None else str(v).strip() for v in r]
+            for r in sheet.iter_rows(values_only=True)
+        ]
         if not values:
             return []
         header = [h.lower() for h in values[0]]
@@ -73,8 +83,10 @@ def _float(value: str, low: float, high: float, name: str) -> float | None:
         return None
     number = float(value.replace(",", "."))
     if not low <= number <= high:
-        raise ValueError(_("%(name)s must be between %(low)s and %(high)s") % {
-            "name": name, "low": low, "high": high})
+        raise ValueError(
+            _("%(name)s must be between %(low)s and %(high)s")
+            % {"name": name, "low": low, "high": high}
+        )
     return number
 
 
@@ -89,8 +101,9 @@ def _parse_row(raw: dict[str, str], max_voters: int) -> TpsRow:
     if not 1 <= number <= 999:
         raise ValueError(_("TPS number must be between 1 and 999"))
     if not 0 <= voters <= max_voters:
-        raise ValueError(_("voter_count must be between 0 and %d (the legal maximum per TPS)")
-                         % max_voters)
+        raise ValueError(
+            _("voter_count must be between 0 and %d (the legal maximum per TPS)") % max_voters
+        )
     special = raw.get("special_location", "")
     if special not in SpecialLocation.values:
         raise ValueError(_("unknown special_location %r") % special)
@@ -98,8 +111,9 @@ def _parse_row(raw: dict[str, str], max_voters: int) -> TpsRow:
     lon = _float(raw.get("longitude", ""), 94.0, 141.5, "longitude")
     if (lat is None) != (lon is None):
         raise ValueError(_("give both latitude and longitude, or neither"))
-    return TpsRow(0, raw["village_code"], number, raw.get("address", "")[:300], voters, lat, lon,
-                  special)
+    return TpsRow(
+        0, raw["village_code"], number, raw.get("address", "")[:300], voters, lat, lon, special
+    )
 
 
 def parse_tps_file(
@@ -125,9 +139,14 @@ def parse_tps_file(
     return result
 
 
-def _check_line(raw: dict[str, str], line: int, max_voters: int,
-                village_allowed: Callable[[str], str | None], seen: dict[tuple[str, int], int],
-                result: ParseResult) -> None:
+def _check_line(
+    raw: dict[str, str],
+    line: int,
+    max_voters: int,
+    village_allowed: Callable[[str], str | None],
+    seen: dict[tuple[str, int], int],
+    result: ParseResult,
+) -> None:
     try:
         row = _parse_row(raw, max_voters)
     except ValueError as exc:
@@ -147,5 +166,6 @@ def _check_line(raw: dict[str, str], line: int, max_voters: int,
 
 def error_rows(errors: Iterable[RowError]) -> list[list[str]]:
     """Errors as table rows for a report: line, reason, the values given."""
-    return [[str(e.line), e.reason, ", ".join(f"{k}={v}" for k, v in e.values.items())]
-            for e in errors]
+    return [
+        [str(e.line), e.reason, ", ".join(f"{k}={v}" for k, v in e.values.items())] for e in errors
+    ]

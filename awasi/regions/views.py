@@ -44,35 +44,69 @@ def map_page(request: HttpRequest) -> HttpResponse:
     """Leaflet map of TPS and islands; counts table below works even without map tiles."""
     election = _election(request)
     tps = _tps_for(request, election)
-    by_regency = (tps.values("village__parent__parent__name")
-                  .annotate(n=Count("id")).order_by("village__parent__parent__name"))
-    return render(request, "regions/map.html", {
-        "election": election, "elections": Election.objects.all(), "by_regency": by_regency,
-        "total": sum(r["n"] for r in by_regency),
-        "has_synthetic": tps.filter(is_synthetic=True).exists(),
-    })
+    by_regency = (
+        tps.values("village__parent__parent__name")
+        .annotate(n=Count("id"))
+        .order_by("village__parent__parent__name")
+    )
+    return render(
+        request,
+        "regions/map.html",
+        {
+            "election": election,
+            "elections": Election.objects.all(),
+            "by_regency": by_regency,
+            "total": sum(r["n"] for r in by_regency),
+            "has_synthetic": tps.filter(is_synthetic=True).exists(),
+        },
+    )
 
 
 @login_required
 def map_data(request: HttpRequest) -> JsonResponse:
     """GeoJSON of the TPS (and inhabited islands) the user may see."""
     election = _election(request)
-    rows = _tps_for(request, election).exclude(latitude=None).values_list(
-        "code", "number", "village__name", "voter_count", "special_location", "latitude",
-        "longitude", "is_synthetic")
-    features = [{
-        "type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
-        "properties": {"kind": "tps", "code": code, "label": f"TPS {num:03d} {village}",
-                       "voters": voters, "special": special, "synthetic": synthetic},
-    } for code, num, village, voters, special, lat, lon, synthetic in rows]
+    rows = (
+        _tps_for(request, election)
+        .exclude(latitude=None)
+        .values_list(
+            "code",
+            "number",
+            "village__name",
+            "voter_count",
+            "special_location",
+            "latitude",
+            "longitude",
+            "is_synthetic",
+        )
+    )
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": {
+                "kind": "tps",
+                "code": code,
+                "label": f"TPS {num:03d} {village}",
+                "voters": voters,
+                "special": special,
+                "synthetic": synthetic,
+            },
+        }
+        for code, num, village, voters, special, lat, lon, synthetic in rows
+    ]
     code = getattr(request, "region_code", None) or request.user.region_code or ""
     islands = Island.objects.exclude(latitude=None)
     if code:
         islands = islands.filter(code__startswith=code.split(".")[0] + ".")
-    features += [{
-        "type": "Feature", "geometry": {"type": "Point", "coordinates": [i.longitude, i.latitude]},
-        "properties": {"kind": "island", "label": i.name, "populated": i.is_populated},
-    } for i in islands.only("name", "latitude", "longitude", "is_populated")]
+    features += [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [i.longitude, i.latitude]},
+            "properties": {"kind": "island", "label": i.name, "populated": i.is_populated},
+        }
+        for i in islands.only("name", "latitude", "longitude", "is_populated")
+    ]
     return JsonResponse({"type": "FeatureCollection", "features": features})
 
 
@@ -84,23 +118,43 @@ def tps_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     if query:
         tps = tps.filter(village__name__icontains=query) | tps.filter(code__startswith=query)
-    header = [_("Code"), _("Village"), _("District"), _("TPS"), _("Voters"),
-              _("Special location"), _("Synthetic")]
+    header = [
+        _("Code"),
+        _("Village"),
+        _("District"),
+        _("TPS"),
+        _("Voters"),
+        _("Special location"),
+        _("Synthetic"),
+    ]
 
     def rows():  # type: ignore[no-untyped-def]
         for t in tps.iterator(2000):
-            yield [t.code, t.village.name, t.village.parent.name, t.number, t.voter_count,
-                   t.get_special_location_display() if t.special_location else "", t.is_synthetic]
+            yield [
+                t.code,
+                t.village.name,
+                t.village.parent.name,
+                t.number,
+                t.voter_count,
+                t.get_special_location_display() if t.special_location else "",
+                t.is_synthetic,
+            ]
 
     if request.GET.get("format") == "csv":
         return exports.csv_response("tps.csv", header, rows())
     if request.GET.get("format") == "xlsx":
         return exports.xlsx_response("tps.xlsx", {"TPS": (header, rows())})
     page = Paginator(tps, 50).get_page(request.GET.get("page"))
-    return render(request, "regions/tps_list.html", {
-        "page": page, "election": election, "elections": Election.objects.all(),
-        "can_import": can_edit_registry(request.user),
-    })
+    return render(
+        request,
+        "regions/tps_list.html",
+        {
+            "page": page,
+            "election": election,
+            "elections": Election.objects.all(),
+            "can_import": can_edit_registry(request.user),
+        },
+    )
 
 
 @login_required
@@ -112,16 +166,25 @@ def tps_import(request: HttpRequest) -> HttpResponse:
         upload = form.cleaned_data["file"]
         try:
             report = import_polling_stations(
-                actor=request.user, election=form.cleaned_data["election"],
-                content=upload.read(), filename=upload.name,
-                valid_rows_only=form.cleaned_data["valid_rows_only"])
+                actor=request.user,
+                election=form.cleaned_data["election"],
+                content=upload.read(),
+                filename=upload.name,
+                valid_rows_only=form.cleaned_data["valid_rows_only"],
+            )
         except DomainError as exc:
             form.add_error(None, str(exc.message))
     status = 400 if report and not report.saved else 200
-    return render(request, "regions/tps_import.html", {
-        "form": form, "report": report,
-        "error_rows": error_rows(report.errors) if report else [],
-    }, status=status)
+    return render(
+        request,
+        "regions/tps_import.html",
+        {
+            "form": form,
+            "report": report,
+            "error_rows": error_rows(report.errors) if report else [],
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -143,8 +206,11 @@ def dapil_list(request: HttpRequest) -> HttpResponse:
     if code:  # the dapil of the user's area and of every level above it
         dapil = dapil.filter(Q(area_id__in=ancestors(code)) | subtree_q("area_id", code))
     dapil = dapil.select_related("area").prefetch_related("members")
-    return render(request, "regions/dapil_list.html", {
-        "dapil": dapil, "election": election, "elections": Election.objects.all()})
+    return render(
+        request,
+        "regions/dapil_list.html",
+        {"dapil": dapil, "election": election, "elections": Election.objects.all()},
+    )
 
 
 def region_detail(request: HttpRequest, code: str) -> HttpResponse:

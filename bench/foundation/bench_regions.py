@@ -48,8 +48,10 @@ def main() -> None:
     started = time.perf_counter()
     load_regions()
     again = time.perf_counter() - started
-    counts = {lvl: Region.objects.filter(level=lvl).count()
-              for lvl in ("province", "regency", "district", "village")}
+    counts = {
+        lvl: Region.objects.filter(level=lvl).count()
+        for lvl in ("province", "regency", "district", "village")
+    }
     rows = []
     data = ROOT / "awasi" / "regions" / "data" / "wilayah"
     for name in ("provinces", "regencies", "districts", "villages"):
@@ -61,9 +63,11 @@ def main() -> None:
         cursor.executemany("INSERT INTO bench_raw (code, name) VALUES (%s, %s)", rows)
         raw = time.perf_counter() - started
         cursor.execute("DROP TABLE bench_raw")
-    print(f"| {connection.vendor} | {counts['province']}/{counts['regency']}/{counts['district']}/"
-          f"{counts['village']} + {Island.objects.count()} islands | {first:.1f} s | {again:.1f} s "
-          f"| {raw:.2f} s | {first / raw:.1f}× |")
+    print(
+        f"| {connection.vendor} | {counts['province']}/{counts['regency']}/{counts['district']}/"
+        f"{counts['village']} + {Island.objects.count()} islands | {first:.1f} s | {again:.1f} s "
+        f"| {raw:.2f} s | {first / raw:.1f}× |"
+    )
 
 
 if __name__ == "__main__":

@@ -210,7 +210,7 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Awasi API",
-    "DESCRIPTION": "Election supervision: regions, TPS, cases, Gakkumdu, risk, deployment, screening.",
+    "DESCRIPTION": "Election supervision: registry, cases, Gakkumdu, risk, deployment, screening.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
@@ -220,7 +220,9 @@ SPECTACULAR_SETTINGS = {
 }
 
 # Map background tiles; markers still draw when tiles cannot load (offline islands).
-AWASI_MAP_TILES = env.str("AWASI_MAP_TILES", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+AWASI_MAP_TILES = env.str(
+    "AWASI_MAP_TILES", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
 
 LOGGING = {
     "version": 1,

@@ -16,7 +16,8 @@ def test_officer_signs_in_and_opens_the_map(live_server, live_login, babel, offi
     browser.get(f"{live_server.url}/regions/map/")
     assert browser.find_element(By.ID, "tps-total").text == "911"
     WebDriverWait(browser, 20).until(
-        lambda b: b.find_element(By.ID, "awasi-map").get_attribute("data-loaded") == "911")
+        lambda b: b.find_element(By.ID, "awasi-map").get_attribute("data-loaded") == "911"
+    )
     assert int(browser.find_element(By.ID, "awasi-map").get_attribute("data-markers")) > 911
     assert browser.find_elements(By.CSS_SELECTOR, "#awasi-map canvas")  # drawn without tiles
     browser.set_window_size(390, 844)  # phone

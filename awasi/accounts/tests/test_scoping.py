@@ -11,8 +11,11 @@ from awasi.regions.models import Region
 
 
 def visible_regencies(user):
-    return set(Region.objects.filter(level="regency").filter(region_q(user, "code"))
-               .values_list("code", flat=True))
+    return set(
+        Region.objects.filter(level="regency")
+        .filter(region_q(user, "code"))
+        .values_list("code", flat=True)
+    )
 
 
 def test_regency_officer_sees_own_subtree_only(officer_bangka, officer_belitung):
@@ -45,8 +48,9 @@ def test_agencies(police_bangka, prosecutor, officer_bangka, babel):
 
 def test_login_and_home(officer_bangka):
     client = Client()
-    response = client.post("/accounts/login/", {"username": officer_bangka.username,
-                                                "password": TEST_PASSWORD})
+    response = client.post(
+        "/accounts/login/", {"username": officer_bangka.username, "password": TEST_PASSWORD}
+    )
     assert response.status_code == 302
     assert "Bawaslu Kabupaten Bangka" in client.get("/").content.decode()
 
@@ -55,8 +59,9 @@ def test_lockout_after_repeated_failures(officer_bangka):
     client = Client()
     for _ in range(5):
         client.post("/accounts/login/", {"username": officer_bangka.username, "password": "x"})
-    response = client.post("/accounts/login/", {"username": officer_bangka.username,
-                                                "password": TEST_PASSWORD})
+    response = client.post(
+        "/accounts/login/", {"username": officer_bangka.username, "password": TEST_PASSWORD}
+    )
     assert response.status_code == 429
     assert client.get("/regions/map/").status_code == 302  # still not signed in
 

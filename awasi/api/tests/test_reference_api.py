@@ -8,11 +8,13 @@ from awasi.regions.demo_tps import generate_babel_tps
 
 def test_token_endpoint(officer_bangka):
     client = APIClient()
-    ok = client.post("/api/v1/auth/token/", {"username": officer_bangka.username,
-                                             "password": TEST_PASSWORD})
+    ok = client.post(
+        "/api/v1/auth/token/", {"username": officer_bangka.username, "password": TEST_PASSWORD}
+    )
     assert ok.status_code == 200 and len(ok.json()["token"]) == 40
-    bad = client.post("/api/v1/auth/token/", {"username": officer_bangka.username,
-                                              "password": "wrong"})
+    bad = client.post(
+        "/api/v1/auth/token/", {"username": officer_bangka.username, "password": "wrong"}
+    )
     assert bad.status_code == 400
     assert set(bad.json()["error"]) == {"code", "message", "details"}
 

@@ -9,8 +9,13 @@ from awasi.core.models import AuditEvent
 
 
 def test_chain_links_every_event(officer_bangka):
-    first = record(actor=officer_bangka, action="test.one", target=officer_bangka,
-                   before={"a": 1}, after={"a": 2})
+    first = record(
+        actor=officer_bangka,
+        action="test.one",
+        target=officer_bangka,
+        before={"a": 1},
+        after={"a": 2},
+    )
     second = record(actor=None, action="test.two", data={"n": 3})
     assert second.prev_hash == first.hash
     assert first.organisation_label == "Bawaslu Kabupaten Bangka"

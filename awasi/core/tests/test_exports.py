@@ -20,6 +20,7 @@ def test_xlsx_round_trip():
 
 
 def test_pdf_is_a_pdf():
-    data = exports.pdf_bytes("Judul", [("h", "Bagian"), ("p", "Teks <b>"),
-                                       ("table", ["a", "b"], [[1, None]])])
+    data = exports.pdf_bytes(
+        "Judul", [("h", "Bagian"), ("p", "Teks <b>"), ("table", ["a", "b"], [[1, None]])]
+    )
     assert data.startswith(b"%PDF")

@@ -11,12 +11,15 @@ from awasi.elections.workdays import WorkingCalendar
 FAKE = WorkingCalendar(holidays=frozenset({date(2024, 2, 14)}))
 
 
-@pytest.mark.parametrize(("start", "amount", "due"), [
-    (date(2024, 1, 19), 7, date(2024, 1, 30)),  # Bawaslu Maluku example (Kompas 26 Jan 2024)
-    (date(2024, 2, 12), 2, date(2024, 2, 15)),  # skips voting day 14 Feb
-    (date(2024, 2, 9), 1, date(2024, 2, 12)),  # Friday → Monday
-    (date(2024, 2, 10), 0, date(2024, 2, 10)),
-])
+@pytest.mark.parametrize(
+    ("start", "amount", "due"),
+    [
+        (date(2024, 1, 19), 7, date(2024, 1, 30)),  # Bawaslu Maluku example (Kompas 26 Jan 2024)
+        (date(2024, 2, 12), 2, date(2024, 2, 15)),  # skips voting day 14 Feb
+        (date(2024, 2, 9), 1, date(2024, 2, 12)),  # Friday → Monday
+        (date(2024, 2, 10), 0, date(2024, 2, 10)),
+    ],
+)
 def test_add_working_days(start, amount, due):
     assert FAKE.add_working_days(start, amount) == due
 
@@ -30,15 +33,18 @@ def test_working_days_between():
     assert FAKE.working_days_between(date(2024, 1, 19), date(2024, 1, 30)) == 7
 
 
-@pytest.mark.parametrize(("day", "open_"), [
-    (date(2024, 2, 14), False),  # General Election Day (public)
-    (date(2024, 2, 9), False),  # Lunar New Year cuti bersama (government)
-    (date(2024, 4, 8), False),  # Eid al-Fitr cuti bersama
-    (date(2024, 12, 26), False),  # Christmas cuti bersama
-    (date(2024, 11, 27), False),  # Pilkada voting day
-    (date(2024, 2, 15), True),
-    (date(2024, 2, 17), False),  # Saturday
-])
+@pytest.mark.parametrize(
+    ("day", "open_"),
+    [
+        (date(2024, 2, 14), False),  # General Election Day (public)
+        (date(2024, 2, 9), False),  # Lunar New Year cuti bersama (government)
+        (date(2024, 4, 8), False),  # Eid al-Fitr cuti bersama
+        (date(2024, 12, 26), False),  # Christmas cuti bersama
+        (date(2024, 11, 27), False),  # Pilkada voting day
+        (date(2024, 2, 15), True),
+        (date(2024, 2, 17), False),  # Saturday
+    ],
+)
 def test_indonesian_holidays_and_cuti_bersama(db, day, open_):
     assert working_calendar().is_working_day(day) is open_
 

@@ -10,8 +10,17 @@ def tps(babel):
     generate_babel_tps(babel["pemilu"])
 
 
-@pytest.mark.parametrize("url", ["/regions/map/", "/regions/tps/", "/regions/map.geojson",
-                                 "/regions/police/", "/regions/dapil/", "/elections/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/regions/map/",
+        "/regions/tps/",
+        "/regions/map.geojson",
+        "/regions/police/",
+        "/regions/dapil/",
+        "/elections/",
+    ],
+)
 def test_pages_need_sign_in(client, babel, url):
     assert client.get(url).status_code == 302
 

@@ -8,10 +8,15 @@ from awasi.regions.selectors import police_units_for_villages, polres_of
 from awasi.regions.timezones import abbreviation, zone_for
 
 
-@pytest.mark.parametrize(("code", "level", "parent"), [
-    ("19", "province", None), ("19.04", "regency", "19"), ("19.04.02", "district", "19.04"),
-    ("19.04.02.2001", "village", "19.04.02"),
-])
+@pytest.mark.parametrize(
+    ("code", "level", "parent"),
+    [
+        ("19", "province", None),
+        ("19.04", "regency", "19"),
+        ("19.04.02", "district", "19.04"),
+        ("19.04.02.2001", "village", "19.04.02"),
+    ],
+)
 def test_code_levels(code, level, parent):
     assert level_of(code) == level
     assert parent_of(code) == parent
@@ -30,10 +35,19 @@ def test_subtree_needs_the_dot():
     assert ancestors("19.04.02") == ["19", "19.04", "19.04.02"]
 
 
-@pytest.mark.parametrize(("code", "zone"), [
-    ("19.04", "WIB"), ("11", "WIB"), ("51.01", "WITA"), ("73", "WITA"), ("64.01", "WITA"),
-    ("81.01", "WIT"), ("96", "WIT"), (None, "WIB"),
-])
+@pytest.mark.parametrize(
+    ("code", "zone"),
+    [
+        ("19.04", "WIB"),
+        ("11", "WIB"),
+        ("51.01", "WITA"),
+        ("73", "WITA"),
+        ("64.01", "WITA"),
+        ("81.01", "WIT"),
+        ("96", "WIT"),
+        (None, "WIB"),
+    ],
+)
 def test_time_zone_by_province(code, zone):
     assert abbreviation(zone_for(code)) == zone
 

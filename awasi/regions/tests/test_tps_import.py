@@ -13,8 +13,9 @@ HEADER = "village_code,number,address,voter_count,latitude,longitude,special_loc
 
 
 def run(user, election, text, **kw):
-    return import_polling_stations(actor=user, election=election, content=text.encode(),
-                                   filename="tps.csv", **kw)
+    return import_polling_stations(
+        actor=user, election=election, content=text.encode(), filename="tps.csv", **kw
+    )
 
 
 def test_valid_file_is_saved_and_audited(officer_bangka, babel):
@@ -26,21 +27,28 @@ def test_valid_file_is_saved_and_audited(officer_bangka, babel):
     again = run(officer_bangka, babel["pemilu"], text.replace("250", "260"))
     assert again.updated == 2 and again.created == 0
     from awasi.core.models import AuditEvent
+
     assert AuditEvent.objects.filter(action="regions.tps_imported").count() == 2
 
 
 def test_bad_rows_are_listed_and_nothing_is_saved(officer_bangka, babel):
-    text = HEADER + "\n".join([
-        "19.01.01.1001,1,,250,,,",  # fine
-        "19.01.01.1001,1,,250,,,",  # duplicate of line 2
-        "19.02.01.1001,1,,250,,,",  # Belitung: outside Bangka's area
-        "19.99.99.9999,1,,250,,,",  # unknown village
-        "19.01.01.1001,2,,301,,,",  # over the 300 cap
-        "19.01.01.1001,3,,100,-1.8,,",  # half a coordinate
-        "19.01.01.1001,x,,100,,,",  # not a number
-        "19.01.01.1001,4,,100,,,castle",  # unknown special location
-        "19.01.01.1001,5,,100,40,106,",  # latitude outside Indonesia
-    ]) + "\n"
+    text = (
+        HEADER
+        + "\n".join(
+            [
+                "19.01.01.1001,1,,250,,,",  # fine
+                "19.01.01.1001,1,,250,,,",  # duplicate of line 2
+                "19.02.01.1001,1,,250,,,",  # Belitung: outside Bangka's area
+                "19.99.99.9999,1,,250,,,",  # unknown village
+                "19.01.01.1001,2,,301,,,",  # over the 300 cap
+                "19.01.01.1001,3,,100,-1.8,,",  # half a coordinate
+                "19.01.01.1001,x,,100,,,",  # not a number
+                "19.01.01.1001,4,,100,,,castle",  # unknown special location
+                "19.01.01.1001,5,,100,40,106,",  # latitude outside Indonesia
+            ]
+        )
+        + "\n"
+    )
     report = run(officer_bangka, babel["pemilu"], text)
     assert not report.saved
     assert [e.line for e in report.errors] == [3, 4, 5, 6, 7, 8, 9, 10]
@@ -51,9 +59,13 @@ def test_bad_rows_are_listed_and_nothing_is_saved(officer_bangka, babel):
     assert partial.saved and partial.created == 1
 
 
-@pytest.mark.parametrize(("content", "reason"), [
-    ("", "no data rows"), ("village_code,number\n19.01.01.1001,1\n", "Missing columns"),
-])
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("", "no data rows"),
+        ("village_code,number\n19.01.01.1001,1\n", "Missing columns"),
+    ],
+)
 def test_file_level_errors(officer_bangka, babel, content, reason):
     report = run(officer_bangka, babel["pemilu"], content)
     assert reason in report.file_error and not report.saved
@@ -65,8 +77,12 @@ def test_xlsx_import(officer_bangka, babel):
     book.active.append(["19.01.01.1001", 7, "Balai desa", 120, None, None, None])
     buffer = io.BytesIO()
     book.save(buffer)
-    report = import_polling_stations(actor=officer_bangka, election=babel["pemilu"],
-                                     content=buffer.getvalue(), filename="tps.xlsx")
+    report = import_polling_stations(
+        actor=officer_bangka,
+        election=babel["pemilu"],
+        content=buffer.getvalue(),
+        filename="tps.xlsx",
+    )
     assert report.saved and report.created == 1
 
 
@@ -81,6 +97,7 @@ def test_import_page_reports_rows(client_for, officer_bangka, babel):
 
     upload = SimpleUploadedFile("tps.csv", (HEADER + "19.02.01.1001,1,,250,,,\n").encode())
     response = client_for(officer_bangka).post(
-        "/regions/tps/import/", {"election": babel["pemilu"].pk, "file": upload})
+        "/regions/tps/import/", {"election": babel["pemilu"].pk, "file": upload}
+    )
     assert response.status_code == 400
     assert "outside your area" in response.content.decode()

@@ -30,5 +30,7 @@ class Command(BaseCommand):
         for problem in problems:
             self.stderr.write(f"event {problem.event_id}: {problem.reason}")
         if problems:
-            raise CommandError(f"audit chain BROKEN: {len(problems)} problem(s) in {checked} events")
+            raise CommandError(
+                f"audit chain BROKEN: {len(problems)} problem(s) in {checked} events"
+            )
         self.stdout.write(self.style.SUCCESS(f"audit chain intact: {checked} events"))

@@ -20,15 +20,19 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):  # type: ignore[no-untyped-def]
         parser.add_argument("--url", default="http://127.0.0.1:8000")
-        parser.add_argument("--babel-only", action="store_true",
-                            help="load only province 19's regions (faster, for tests)")
+        parser.add_argument(
+            "--babel-only",
+            action="store_true",
+            help="load only province 19's regions (faster, for tests)",
+        )
 
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]
         say = self.stdout.write
         if not Region.objects.filter(code="96").exists() and not options["babel_only"]:
             say("Loading all Indonesian regions …")
-        call_command("load_regions", prefix="19" if options["babel_only"] else None,
-                     stdout=self.stdout)
+        call_command(
+            "load_regions", prefix="19" if options["babel_only"] else None, stdout=self.stdout
+        )
         elections = {e.slug: e for e in seed_elections()}
         say("Elections and stages: " + ", ".join(elections))
         seed_police_units()

@@ -16,6 +16,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]
         started = time.perf_counter()
         result = load_regions(prefix=options["prefix"], progress=self.stdout.write)
-        self.stdout.write(self.style.SUCCESS(
-            f"regions: {result.created} created, {result.updated} renamed, "
-            f"{result.islands} islands in {time.perf_counter() - started:.1f} s"))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"regions: {result.created} created, {result.updated} renamed, "
+                f"{result.islands} islands in {time.perf_counter() - started:.1f} s"
+            )
+        )
