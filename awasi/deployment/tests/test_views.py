@@ -1,0 +1,136 @@
+"""Pages and permissions per persona: police see plans (a Polres its own), Bawaslu only coverage."""
+
+import pytest
+from django.urls import reverse
+
+from awasi.deployment.models import Plan, RosterMember
+from awasi.regions.models import PoliceUnit
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def named_plan(babel_tps, profile, personnel):
+    """Province plan with a named roster for Polres Belitung."""
+    from awasi.deployment.services import create_plan
+
+    election = babel_tps["pemilu"]
+    unit = PoliceUnit.objects.get(code="POLRES-19.02")
+    RosterMember.objects.bulk_create(
+        [RosterMember(election=election, unit=unit, name=f"Bripda Rahasia {i}") for i in range(195)]
+    )
+    return create_plan(actor=None, election=election, region_code="19")
+
+
+def _urls(plan):
+    return {
+        "detail": reverse("deployment:plan", args=[plan.pk]),
+        "unit_belitung": reverse("deployment:unit", args=[plan.pk, "POLRES-19.02"]),
+        "unit_bangka": reverse("deployment:unit", args=[plan.pk, "POLRES-19.01"]),
+        "coverage": reverse("deployment:coverage", args=[plan.pk]),
+        "geojson": reverse("deployment:geojson", args=[plan.pk]),
+        "export": reverse("deployment:export", args=[plan.pk, "csv"]),
+    }
+
+
+def test_anonymous_is_sent_to_login(named_plan, client):
+    for url in _urls(named_plan).values():
+        response = client.get(url)
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_no_role_and_other_agency_see_nothing(named_plan, client_for, no_role_user, prosecutor):
+    for user in (no_role_user, prosecutor):
+        c = client_for(user)
+        assert named_plan.title not in c.get(reverse("deployment:index")).content.decode()
+        for url in _urls(named_plan).values():
+            assert c.get(url).status_code == 404
+
+
+def test_polda_sees_everything_with_names(named_plan, client_for, polda_investigator):
+    c = client_for(polda_investigator)
+    for url in _urls(named_plan).values():
+        assert c.get(url).status_code == 200
+    assert "Bripda Rahasia 0" in c.get(_urls(named_plan)["unit_belitung"]).content.decode()
+
+
+def test_polres_sees_its_own_plan_only(named_plan, client_for, police_belitung):
+    c = client_for(police_belitung)
+    urls = _urls(named_plan)
+    page = c.get(urls["unit_belitung"])
+    assert page.status_code == 200 and "Bripda Rahasia" in page.content.decode()
+    assert c.get(urls["unit_bangka"]).status_code == 404
+    assert c.get(urls["geojson"]).status_code == 404  # whole-province map is Polda's
+    assert c.get(urls["geojson"] + "?unit=POLRES-19.02").status_code == 200
+    assert c.get(urls["export"] + "?unit=POLRES-19.02").status_code == 200
+    assert c.get(urls["export"]).status_code == 404
+
+
+def test_bawaslu_sees_aggregated_coverage_of_its_area_without_names(
+    named_plan, client_for, officer_belitung
+):
+    c = client_for(officer_belitung)
+    urls = _urls(named_plan)
+    assert c.get(urls["detail"]).status_code == 302
+    page = c.get(urls["coverage"]).content.decode()
+    assert "Tanjungpandan" in page and "Sungailiat" not in page  # own regency's districts only
+    assert "Rahasia" not in page
+    for key in ("unit_belitung", "geojson", "export"):
+        assert c.get(urls[key]).status_code == 404
+    csv_text = c.get(urls["coverage"] + "?format=csv").content.decode()
+    assert "Rahasia" not in csv_text and csv_text.count("\n") == 1 + 5  # header + 5 districts
+
+
+def test_other_region_cannot_open_a_regency_plan(
+    babel_tps, profile, personnel, client_for, officer_belitung, police_belitung, officer_bangka
+):
+    from awasi.deployment.services import create_plan
+
+    plan = create_plan(actor=None, election=babel_tps["pemilu"], region_code="19.01")
+    for user in (officer_belitung, police_belitung):
+        assert (
+            client_for(user).get(reverse("deployment:coverage", args=[plan.pk])).status_code == 404
+        )
+    assert (
+        client_for(officer_bangka).get(reverse("deployment:coverage", args=[plan.pk])).status_code
+        == 200
+    )
+
+
+def test_plan_list_query_count_does_not_grow(
+    named_plan, client_for, polda_investigator, django_assert_max_num_queries
+):
+    c = client_for(polda_investigator)
+    c.get(reverse("deployment:index"))
+    with django_assert_max_num_queries(12):
+        page = c.get(reverse("deployment:index"))
+    assert named_plan.title in page.content.decode()
+
+
+def test_polda_creates_a_plan_from_the_page(
+    babel_tps, profile, personnel, client_for, polda_investigator, police_bangka
+):
+    data = {
+        "election": babel_tps["pemilu"].pk,
+        "region": "19.06",
+        "profile": profile.pk,
+        "max_travel_hours": 3,
+    }
+    assert client_for(police_bangka).post(reverse("deployment:create"), data).status_code == 404
+    response = client_for(polda_investigator).post(reverse("deployment:create"), data)
+    plan = Plan.objects.get(region_id="19.06")
+    assert response.status_code == 302 and plan.tps == 343 and plan.created_by == polda_investigator
+    bad = client_for(polda_investigator).post(
+        reverse("deployment:create"), {**data, "max_travel_hours": 0}
+    )
+    assert bad.status_code == 400 and Plan.objects.count() == 1
+
+
+def test_exports_are_real_files(named_plan, client_for, polda_investigator):
+    c = client_for(polda_investigator)
+    pdf = c.get(reverse("deployment:export", args=[named_plan.pk, "pdf"]) + "?unit=POLRES-19.02")
+    assert pdf.content[:4] == b"%PDF"
+    xlsx = c.get(reverse("deployment:export", args=[named_plan.pk, "xlsx"]))
+    assert xlsx.content[:2] == b"PK"
+    rows = c.get(reverse("deployment:export", args=[named_plan.pk, "csv"])).content.decode()
+    assert rows.count("\n") == 4117
