@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from awasi.core.errors import DomainError
+from awasi.regions.codes import subtree_q
 
 
 def run_service(
@@ -48,6 +49,12 @@ def form_page(
         },
         status=code,
     )
+
+
+def picked(queryset: Any, request: HttpRequest, path: str = "region_id") -> Any:
+    """Narrow a list to the region chosen in the top bar (already within the user's area)."""
+    code = getattr(request, "region_code", None)
+    return queryset.filter(subtree_q(path, code)) if code else queryset
 
 
 def region_code_of(request: HttpRequest) -> str:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from awasi.elections.models import Stage
 from awasi.prevention.access import access_appeal, access_patrol
 from awasi.prevention.forms import AppealForm, DeliveryForm, PatrolForm, SocialisationForm
 from awasi.prevention.models import Appeal, Patrol, Socialisation
 from awasi.prevention.scopes import BAWASLU, BAWASLU_AND_POLICE, can_record_in
 from awasi.prevention.services import activities as services
-from awasi.prevention.views._helpers import form_page, region_code_of, run_service
+from awasi.prevention.views._helpers import form_page, picked, region_code_of, run_service
 
 
 @login_required
@@ -20,17 +23,25 @@ def activity_list(request: HttpRequest) -> HttpResponse:
     """Socialisation sessions, patrols and letters the user may see."""
     user = request.user
     code = region_code_of(request)
+    stage = request.GET.get("stage", "")
+
+    def narrowed(queryset: Any) -> Any:
+        queryset = picked(queryset, request)
+        return queryset.filter(stage_id=stage) if stage.isdigit() else queryset
+
     return render(
         request,
         "prevention/activity_list.html",
         {
-            "socialisations": Socialisation.objects.visible_to(user).select_related(
+            "socialisations": narrowed(Socialisation.objects.visible_to(user)).select_related(
                 "region", "stage"
             )[:100],
-            "patrols": Patrol.objects.visible_to(user)
+            "patrols": narrowed(Patrol.objects.visible_to(user))
             .select_related("region")
             .prefetch_related("team__organisation")[:100],
-            "appeals": Appeal.objects.visible_to(user).select_related("region")[:100],
+            "appeals": narrowed(Appeal.objects.visible_to(user)).select_related("region")[:100],
+            "stages": Stage.objects.select_related("election"),
+            "stage": stage,
             "can_bawaslu": can_record_in(user, code, agencies=BAWASLU),
             "can_patrol": can_record_in(user, code, agencies=BAWASLU_AND_POLICE),
         },

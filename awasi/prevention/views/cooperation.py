@@ -30,7 +30,7 @@ from awasi.prevention.scopes import (
 )
 from awasi.prevention.services import cooperation as services
 from awasi.prevention.services.reminders import configured_offsets
-from awasi.prevention.views._helpers import form_page, region_code_of, run_service
+from awasi.prevention.views._helpers import form_page, picked, region_code_of, run_service
 
 
 @login_required
@@ -122,7 +122,9 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def meeting_list(request: HttpRequest) -> HttpResponse:
     """Coordination meetings the user may see, with their open commitments counted."""
-    meetings = Meeting.objects.visible_to(request.user).select_related("convened_by", "region")
+    meetings = picked(Meeting.objects.visible_to(request.user), request).select_related(
+        "convened_by", "region"
+    )
     return render(
         request,
         "prevention/meeting_list.html",

@@ -46,7 +46,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 def _filters(request: HttpRequest) -> tuple[ReportFilterForm, str, Any]:
     form = ReportFilterForm(request.GET or None, user=request.user)
-    code = request.user.region_code or "19"
+    code = getattr(request, "region_code", None) or request.user.region_code or "19"
     stage = None
     if form.is_valid():
         if form.cleaned_data["region"] is not None:

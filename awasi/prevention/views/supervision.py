@@ -33,7 +33,7 @@ from awasi.prevention.models import HonoraryCandidate, SupervisionReport
 from awasi.prevention.neutrality import follow_up
 from awasi.prevention.scopes import BAWASLU, can_record_in
 from awasi.prevention.services import supervision as services
-from awasi.prevention.views._helpers import form_page, region_code_of, run_service
+from awasi.prevention.views._helpers import form_page, picked, region_code_of, run_service
 from awasi.regions.models import PollingStation
 
 
@@ -47,7 +47,7 @@ def _bawaslu_only(request: HttpRequest) -> None:
 def report_list(request: HttpRequest) -> HttpResponse:
     """LHPs of the user's area, newest first; filter by status."""
     _bawaslu_only(request)
-    reports = SupervisionReport.objects.visible_to(request.user).select_related(
+    reports = picked(SupervisionReport.objects.visible_to(request.user), request).select_related(
         "region", "stage", "author"
     )
     status = request.GET.get("status", "")
