@@ -53,6 +53,7 @@ class CaseData:
     violation_type: str = ""
     witnesses: list[dict[str, str]] = field(default_factory=list)
     files: list[UploadedFile] = field(default_factory=list)
+    is_synthetic: bool = False
 
 
 @dataclass
@@ -201,6 +202,7 @@ def _create_case(
             occurred_on=data.occurred_on,
             known_on=data.known_on,
             received_at=received_at,
+            is_synthetic=data.is_synthetic,
         )
     return case, secret
 
