@@ -63,6 +63,8 @@ class StepForm(forms.Form):
 class DiscussionForm(forms.Form):
     """A Gakkumdu discussion with each agency's attendance and view."""
 
+    prefix = "disc"
+
     number = forms.TypedChoiceField(
         label=_("Discussion"), coerce=int, choices=[(1, "1"), (2, "2"), (3, "3")]
     )
@@ -99,6 +101,8 @@ class DiscussionForm(forms.Form):
 class ClosureRequestForm(forms.Form):
     """A request for Bawaslu's approval (SP3 or stop of prosecution)."""
 
+    prefix = "req"
+
     event = forms.ChoiceField(label=_("Request"))
     occurred_at = forms.DateTimeField(
         label=_("Effective at"), widget=LocalDateTimeInput(), input_formats=INPUT_FORMATS
@@ -114,6 +118,8 @@ class ClosureRequestForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
+    prefix = "dec"
+
     approve = forms.TypedChoiceField(
         label=_("Decision"),
         coerce=lambda v: v == "1",
@@ -136,6 +142,15 @@ class OpenFileForm(forms.Form):
         label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     alleged_articles = forms.CharField(label=_("Alleged articles"), required=False)
+    counting_variant = forms.ChoiceField(
+        label=_("Day counting (Pilkada only)"),
+        required=False,
+        choices=[
+            ("", "—"),
+            ("working_days", _("working days")),
+            ("calendar_days", _("calendar days")),
+        ],
+    )
     affects_results = forms.BooleanField(
         label=_("Can change vote results (Pasal 484)"), required=False
     )
@@ -146,11 +161,15 @@ class OpenFileForm(forms.Form):
 
 
 class SuspectForm(forms.Form):
+    prefix = "sus"
+
     name = forms.CharField(label=_("Name"), max_length=200)
     description = forms.CharField(label=_("Occupation / role"), required=False)
 
 
 class WitnessForm(forms.Form):
+    prefix = "wit"
+
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=WitnessKind.choices)
     examined_on = forms.DateField(
@@ -159,6 +178,8 @@ class WitnessForm(forms.Form):
 
 
 class EvidenceForm(forms.Form):
+    prefix = "evi"
+
     description = forms.CharField(label=_("Description"), max_length=300)
     quantity = forms.CharField(label=_("Quantity"), required=False)
     seized_on = forms.DateField(
@@ -167,6 +188,8 @@ class EvidenceForm(forms.Form):
 
 
 class SentenceForm(forms.Form):
+    prefix = "sen"
+
     suspect = forms.TypedChoiceField(label=_("Defendant"), coerce=int)
     instance = forms.ChoiceField(label=_("Court"), choices=CourtInstance.choices)
     outcome = forms.ChoiceField(label=_("Outcome"), choices=VerdictOutcome.choices[1:])
@@ -181,6 +204,8 @@ class SentenceForm(forms.Form):
 
 
 class DocumentForm(forms.Form):
+    prefix = "doc"
+
     kind = forms.ChoiceField(label=_("Kind"), choices=DocumentKind.choices)
     title = forms.CharField(label=_("Title"), max_length=200)
     letter_number = forms.CharField(label=_("Letter number"), required=False)

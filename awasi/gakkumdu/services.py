@@ -70,7 +70,8 @@ def open_joint_file(
     is_synthetic: bool = False,
 ) -> JointFile:
     """Open a joint file in ``unit`` for an alleged election crime (Bawaslu of the unit's area)."""
-    opened_at = opened_at or timezone.now()
+    # second precision: the times people type back into forms have no microseconds
+    opened_at = opened_at or timezone.now().replace(microsecond=0)
     if not title.strip():
         raise DomainError(_("A joint file needs a title."), code="title_required")
     check_bawaslu_of_file(actor, unit.region_id)
