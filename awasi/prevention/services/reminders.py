@@ -85,11 +85,11 @@ def send_due_reminders(
 ) -> list[SentReminder]:
     """Email each open commitment's owner when a reminder offset is reached; idempotent.
 
-    A reminder is recorded (item, offset) in the same transaction as the audit event; a second run,
-    or a run racing this one, finds the row and sends nothing again.
+    Each reminder's row is written in the transaction that sends its email; a second run, or a run
+    racing this one, finds the row and sends nothing again. The run is audited once, listing every
+    (item, offset) it sent.
     """
     today = today or timezone.localdate()
-    offsets = configured_offsets()
     items = {i.pk: i for i in ActionItem.objects.open().select_related("owner", "meeting")}
     sent = frozenset(
         ActionItemReminder.objects.filter(action_item_id__in=items).values_list(
@@ -99,18 +99,30 @@ def send_due_reminders(
     due = reminders_due(
         [OpenItem(i.pk, i.due_on) for i in items.values()],
         today=today,
-        offsets=offsets,
+        offsets=configured_offsets(),
         already_sent=sent,
     )
+    by_owner: dict[int, tuple[str, ...]] = {}
     done: list[SentReminder] = []
     for n, reminder in enumerate(due, 1):
         item = items[reminder.item_id]
-        result = SentReminder(item.pk, reminder.offset, reminder.kind, recipients_for(item))
+        if item.owner_id not in by_owner:
+            by_owner[item.owner_id] = recipients_for(item)
+        result = SentReminder(item.pk, reminder.offset, reminder.kind, by_owner[item.owner_id])
         if not dry_run and not _send_one(item, reminder, result.recipients):
             continue
         done.append(result)
         if progress:
             progress(f"[{n}/{len(due)}] #{item.pk} {reminder.kind} → {len(result.recipients)}")
+    if done and not dry_run:
+        record(
+            actor=None,
+            action="prevention.action_item.remind",
+            data={
+                "today": today.isoformat(),
+                "sent": [[r.item_id, r.offset, len(r.recipients)] for r in done],
+            },
+        )
     return done
 
 
@@ -122,16 +134,6 @@ def _send_one(item: ActionItem, reminder: Reminder, recipients: tuple[str, ...])
                 offset=reminder.offset,
                 sent_at=timezone.now(),
                 recipients=len(recipients),
-            )
-            record(
-                actor=None,
-                action="prevention.action_item.remind",
-                target=item,
-                data={
-                    "offset": reminder.offset,
-                    "kind": str(reminder.kind),
-                    "recipients": len(recipients),
-                },
             )
             if recipients:
                 subject, body = _message(item, reminder)

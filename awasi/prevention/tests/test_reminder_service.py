@@ -25,7 +25,8 @@ def test_owner_members_are_emailed_once(polda_item, polda_investigator, officer_
     assert send_due_reminders(today=date(2024, 2, 1)) == []
     assert send_due_reminders(today=date(2024, 2, 3)) == []  # still the 7-day stage
     assert len(mail.outbox) == 1
-    assert AuditEvent.objects.filter(action="prevention.action_item.remind").count() == 1
+    [event] = AuditEvent.objects.filter(action="prevention.action_item.remind")
+    assert event.data["sent"] == [[polda_item.pk, 7, 1]]
 
 
 def test_each_stage_then_overdue(polda_item, polda_investigator):
