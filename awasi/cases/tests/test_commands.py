@@ -107,7 +107,7 @@ def test_sweep_notifies_once_per_state(registered_case, officer_bangka, settings
         call_command("deadlines", "sweep", stdout=out)
         call_command("deadlines", "sweep", stdout=out)
     assert DeadlineNotice.objects.filter(state="overdue").count() == 1
-    assert "OVERDUE" in mail.outbox[-1].subject or "TERLAMBAT" in mail.outbox[-1].subject
+    assert "OVERDUE" in mail.outbox[-1].subject or "LEWAT TENGGAT" in mail.outbox[-1].subject
     assert "sent 0 notices" in out.getvalue().splitlines()[-1]
 
 
