@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from awasi.core.models import TimeStampedModel, VersionedModel
@@ -65,6 +66,14 @@ class Agreement(TimeStampedModel, VersionedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def shown_status(self) -> str:
+        """The status to show: an agreement in force whose period has passed reads as ended."""
+        ended = self.ends_on is not None and self.ends_on < timezone.localdate()
+        if self.status == AgreementStatus.IN_FORCE and ended:
+            return str(AgreementStatus.ENDED.label)
+        return self.get_status_display()
 
 
 class AgreementParty(models.Model):

@@ -254,3 +254,26 @@ def test_stale_version_is_a_conflict(polda_item, polda_investigator):
 def test_meeting_records_attendance(meeting):
     assert set(meeting.attending.values_list("code", flat=True)) == {"polda-babel", "bawaslu-babel"}
     assert meeting.convened_by.code == "bawaslu-babel"
+
+
+def test_agreement_past_its_period_reads_as_ended(officer_babel):
+    agreement = services.create_agreement(
+        actor=officer_babel,
+        title="PKS",
+        scope="x",
+        region=region("19"),
+        starts_on=date(2023, 1, 1),
+        ends_on=date(2024, 12, 31),
+        parties=parties("bawaslu-babel", "polda-babel"),
+    )
+    services.sign_agreement(
+        actor=officer_babel,
+        agreement=agreement,
+        signed_on=date(2023, 1, 5),
+        document=pdf(),
+        expected_version=1,
+    )
+    with time_machine.travel(date(2024, 6, 1)):
+        assert agreement.shown_status in ("in force", "berlaku")
+    with time_machine.travel(date(2025, 1, 1)):
+        assert agreement.shown_status in ("ended", "berakhir")
