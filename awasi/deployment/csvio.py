@@ -10,8 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from .patterns import CATEGORIES, Pattern, PatternSet
 from .planner import Plan, PollingStations, Units
@@ -156,7 +158,9 @@ def group_label(group: int) -> str:
     return f"G{group + 1:06d}"
 
 
-def plan_rows(result: Plan, tps: PollingStations, units: Units, linmas_per_tps) -> list[list]:  # type: ignore[no-untyped-def]
+def plan_rows(
+    result: Plan, tps: PollingStations, units: Units, linmas_per_tps: Sequence[int] | np.ndarray
+) -> list[list[object]]:
     """PLAN.csv rows: every TPS once, with its unit, group, the group's officers and its linmas.
 
     ``group_police`` is the pattern's officers for the whole group (shared by its TPS), so the sum

@@ -64,7 +64,8 @@ def haversine_km(
     p1, p2 = np.radians(lat1), np.radians(lat2)
     dp, dl = p2 - p1, np.radians(lon2) - np.radians(lon1)
     a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    out: np.ndarray = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    return out
 
 
 def hilbert_key(lat: np.ndarray, lon: np.ndarray, order: int = 16) -> np.ndarray:
@@ -102,7 +103,8 @@ def isolated_mask(
     km = haversine_km(tps_lat, tps_lon, unit_lat[tps_unit], unit_lon[tps_unit])
     hours = km * rules.detour_factor / rules.speed_kmh
     too_far = np.nan_to_num(hours, nan=0.0) > rules.max_travel_hours
-    return other_island | too_far
+    out: np.ndarray = other_island | too_far
+    return out
 
 
 def build_groups(
@@ -153,28 +155,32 @@ def build_groups(
 
 
 def _group_arrays(
-    tps_group,
-    order,
-    new_group,
-    unit,
-    category,
-    village,
-    island,
-    isolated,
-    latitude,
-    longitude,
-    has_xy,
-    patterns,
-) -> Groups:  # type: ignore[no-untyped-def]
+    tps_group: np.ndarray,
+    order: np.ndarray,
+    new_group: np.ndarray,
+    unit: np.ndarray,
+    category: np.ndarray,
+    village: np.ndarray,
+    island: np.ndarray,
+    isolated: np.ndarray,
+    latitude: np.ndarray,
+    longitude: np.ndarray,
+    has_xy: np.ndarray,
+    patterns: np.ndarray,
+) -> Groups:
     first = order[new_group]
     n_groups = first.shape[0]
     n_tps = np.bincount(tps_group, minlength=n_groups)
     g_unit, g_cat = unit[first], category[first]
     counted = np.bincount(tps_group, weights=has_xy, minlength=n_groups)
     with np.errstate(invalid="ignore", divide="ignore"):
-        lat = np.bincount(tps_group, weights=np.where(has_xy, latitude, 0.0), minlength=n_groups)
-        lon = np.bincount(tps_group, weights=np.where(has_xy, longitude, 0.0), minlength=n_groups)
-        lat, lon = lat / counted, lon / counted
+        lat_sum = np.bincount(
+            tps_group, weights=np.where(has_xy, latitude, 0.0), minlength=n_groups
+        )
+        lon_sum = np.bincount(
+            tps_group, weights=np.where(has_xy, longitude, 0.0), minlength=n_groups
+        )
+        lat, lon = lat_sum / counted, lon_sum / counted
     return Groups(
         tps_group=tps_group,
         unit=g_unit,

@@ -108,7 +108,18 @@ def _cover_own(classes: _Classes, spare: np.ndarray) -> tuple[np.ndarray, np.nda
     return own, spare
 
 
-def _reinforce(classes, own, spare, plan_units, pool_of, lat, lon, island, rank, rules):  # type: ignore[no-untyped-def]
+def _reinforce(
+    classes: _Classes,
+    own: np.ndarray,
+    spare: np.ndarray,
+    plan_units: np.ndarray,
+    pool_of: np.ndarray,
+    lat: np.ndarray,
+    lon: np.ndarray,
+    island: np.ndarray,
+    rank: np.ndarray,
+    rules: TravelRules,
+) -> tuple[np.ndarray, list[Flow]]:
     extra = np.zeros_like(own)
     flows: list[Flow] = []
     short = classes.count - own
@@ -130,7 +141,15 @@ def _reinforce(classes, own, spare, plan_units, pool_of, lat, lon, island, rank,
     return extra, flows
 
 
-def _arc_cost(s: int, t: int, polda: int, lat, lon, island, rules: TravelRules) -> float:  # type: ignore[no-untyped-def]
+def _arc_cost(
+    s: int,
+    t: int,
+    polda: int,
+    lat: np.ndarray,
+    lon: np.ndarray,
+    island: np.ndarray,
+    rules: TravelRules,
+) -> float:
     km = float(haversine_km(lat[s], lon[s], lat[t], lon[t]))
     km = 100.0 if np.isnan(km) else km
     if island[s] >= 0 and island[t] >= 0 and island[s] != island[t]:
@@ -140,7 +159,19 @@ def _arc_cost(s: int, t: int, polda: int, lat, lon, island, rules: TravelRules) 
     return km
 
 
-def _solve(classes, short, sinks, sources, spare, polda, lat, lon, island, rank, rules):  # type: ignore[no-untyped-def]
+def _solve(
+    classes: _Classes,
+    short: np.ndarray,
+    sinks: np.ndarray,
+    sources: list[int],
+    spare: np.ndarray,
+    polda: int,
+    lat: np.ndarray,
+    lon: np.ndarray,
+    island: np.ndarray,
+    rank: np.ndarray,
+    rules: TravelRules,
+) -> tuple[np.ndarray, list[Flow]]:
     targets = np.unique(classes.unit[sinks])
     arcs, cost = [], []
     for s in sources:
