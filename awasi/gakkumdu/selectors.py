@@ -101,3 +101,15 @@ def clock_lines(file: JointFile, *, now: datetime | None = None) -> list[dict[st
 
 
 _LATE = {DeadlineState.OVERDUE, DeadlineState.MET_LATE}
+
+
+def cases_awaiting_referral(user: Any, limit: int = 20) -> list[Any]:
+    """Bawaslu cases decided as election crimes that have no joint file yet (Bawaslu only)."""
+    from awasi.cases.models import Case
+
+    if not is_bawaslu(user):
+        return []
+    cases = Case.objects.visible_to(user).filter(
+        is_forwarded_to_gakkumdu=True, gakkumdu_file__isnull=True
+    )
+    return list(cases.select_related("region").order_by("-decided_at", "-id")[:limit])

@@ -29,7 +29,13 @@ from awasi.gakkumdu.forms import (
 from awasi.gakkumdu.models import ClosureRequest
 from awasi.gakkumdu.parties import acting_party
 from awasi.gakkumdu.reports import board_export
-from awasi.gakkumdu.selectors import board_for, clock_lines, files_for, units_for
+from awasi.gakkumdu.selectors import (
+    board_for,
+    cases_awaiting_referral,
+    clock_lines,
+    files_for,
+    units_for,
+)
 
 
 @login_required
@@ -43,6 +49,7 @@ def file_list(request: HttpRequest) -> HttpResponse:
         "stages": FileStage.choices,
         "unit": unit,
         "stage": stage,
+        "awaiting": cases_awaiting_referral(request.user),
     }
     return render(request, "gakkumdu/file_list.html", context)
 

@@ -191,3 +191,33 @@ def test_home_cards(files, officer_bangka, no_role_user):
 
     assert cards(no_role_user) == []
     assert cards(officer_bangka)[0]["value"] == 1
+
+
+def test_sweep_notifies_the_agency_that_owns_the_late_step(files, police_bangka, officer_bangka):
+    """Notifications of the case-handling sweep reach the Polres for its overdue investigation."""
+    from awasi.cases.models import DeadlineNotice
+    from awasi.cases.services.notices import sweep
+
+    a, _ = files
+    sweep(now=wib(2024, 2, 20, 9))
+    notices = DeadlineNotice.objects.filter(
+        deadline__case=a.case, deadline__step="police_investigation"
+    )
+    assert {n.user for n in notices} == {police_bangka}
+    assert {n.state for n in notices} == {"overdue"}
+
+
+def test_crime_cases_awaiting_referral_are_listed_for_bawaslu(
+    client_for, babel, units, officer_bangka, police_bangka
+):
+    from awasi.cases.models import Case
+    from awasi.gakkumdu.tests.conftest import make_case
+
+    case = make_case(babel["pemilu"], "19.01.01")
+    Case.objects.filter(pk=case.pk).update(is_forwarded_to_gakkumdu=True)
+    page = client_for(officer_bangka).get("/gakkumdu/").content.decode()
+    assert f"/gakkumdu/open/{case.pk}/" in page
+    assert (
+        f"/gakkumdu/open/{case.pk}/"
+        not in client_for(police_bangka).get("/gakkumdu/").content.decode()
+    )
