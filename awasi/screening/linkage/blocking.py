@@ -31,8 +31,8 @@ _DATE_OFFSET = 1 << 18
 class BlockingSettings:
     """Limits of the name-only passes (rows per key on the reference side)."""
 
-    token_pair_cap: int = 2_000
-    name_key_cap: int = 1_000
+    token_pair_cap: int = 50
+    name_key_cap: int = 50
     date_token_cap: int = 5_000
 
 
@@ -87,6 +87,8 @@ def _date_token_keys(dates: list[np.ndarray], tokens: np.ndarray) -> tuple[np.nd
             keys.append(
                 3 * _PASS + (date[ok].astype(np.int64) + _DATE_OFFSET) * (1 << 32) + tokens[ok, k]
             )
+    if not rows:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
     return np.concatenate(rows), np.concatenate(keys)
 
 
@@ -109,7 +111,7 @@ _WEIGHTS = 10 ** np.arange(15, -1, -1, dtype=np.int64)
 
 def nik_usable(people: People) -> np.ndarray:
     """NIKs with 16 digits that are not dummies (invalid region or date still compared)."""
-    return np.isin(people.nik_problem, ["", "province", "date"])
+    return people.nik_usable
 
 
 def _nik_keys(people: People, *, expand: bool) -> tuple[np.ndarray, np.ndarray]:
@@ -152,11 +154,14 @@ def _keys(people: People, *, expand: bool) -> pl.DataFrame:
     dates = exact_dates
     if expand:
         dates = dates + date_variants(people.dob) + date_variants(people.nik_dob)
+    # Exact dates pair with every token (weak ones too: "Ayu", "Siti"); the many mistyped
+    # variants of the candidate's date only with informative tokens, to keep blocks small.
     parts = [
         _nik_keys(people, expand=expand),
-        _date_token_keys(dates, people.tokens),
+        _date_token_keys(exact_dates, people.tokens),
+        _date_token_keys(dates[2:], tokens),
         _token_pair_keys(tokens),
-        _date_initial_keys(exact_dates, people.tokens, people.initials),
+        _date_initial_keys([people.dob], tokens, np.where(tokens > 0, people.initials, 0)),
     ]
     parts.append((np.arange(people.n), 5 * _PASS + people.name_key.astype(np.int64)))
     rows = np.concatenate([p[0] for p in parts]).astype(np.int32)

@@ -73,7 +73,8 @@ class Frequencies:
 
     n: int
     counts: np.ndarray  # per vocabulary id: reference rows holding it (token/name/place/regency)
-    date_counts: dict[int, int]
+    date_values: np.ndarray  # sorted distinct birth dates of the reference
+    date_value_counts: np.ndarray
     mean_date_u: float
     same_sex_u: float
     nik_u: dict[int, float]
@@ -122,7 +123,8 @@ def frequencies(ref: People, vocab_size: int, *, seed: int = 1) -> Frequencies:
     return Frequencies(
         n=max(ref.n, 1),
         counts=_vocab_counts(ref, vocab_size),
-        date_counts=dict(zip(dates.tolist(), counts.tolist(), strict=True)),
+        date_values=dates,
+        date_value_counts=counts,
         mean_date_u=float(((counts / n_dates) ** 2).sum()) if len(counts) else 1e-4,
         same_sex_u=share_l**2 + (1 - share_l) ** 2,
         nik_u=_nik_u(ref, np.random.default_rng(seed)),
@@ -174,8 +176,11 @@ def _name_u(
 def _date_u(lv: Levels, freq: Frequencies) -> np.ndarray:
     u = np.ones(len(lv.date))
     exact = np.flatnonzero(lv.date == Date.EXACT)
-    get = freq.date_counts.get
-    u[exact] = [get(int(v), 1) / freq.n for v in lv.date_value[exact]]
+    dates, counts = freq.date_values, freq.date_value_counts
+    if len(dates) and len(exact):
+        at = np.clip(np.searchsorted(dates, lv.date_value[exact]), 0, len(dates) - 1)
+        found = dates[at] == lv.date_value[exact]
+        u[exact] = np.where(found, counts[at], 1) / freq.n
     for level, spread in DATE_SPREAD.items():
         u[lv.date == level] = min(freq.mean_date_u * spread, 1.0)
     return np.clip(u, 1 / freq.n, 1.0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 
 import numpy as np
 import polars as pl
@@ -57,6 +58,7 @@ class People:
     nik: np.ndarray  # object digits as given (cleaned)
     nik_problem: np.ndarray  # object: "" when valid
     nik_digits: np.ndarray  # uint8 [n, 16] (zeros when not 16 digits)
+    nik_usable: np.ndarray  # bool: 16 digits and not a dummy (bad region/date still compared)
     nik_dob: np.ndarray  # int32 birth date from NIK, or INT_NULL
     sex: np.ndarray  # int8: 1 = L, 2 = P, 0 = unknown (stated, else NIK, else title)
     sex_source: np.ndarray  # object: "stated", "nik", "title", ""
@@ -140,6 +142,15 @@ def _column(frame: pl.DataFrame, name: str) -> pl.Series:
     return pl.Series(name, [""] * frame.height)
 
 
+def _ids(column: pl.Series, key: Callable[[str], str], vocab: Vocabulary) -> np.ndarray:
+    """Vocabulary ids of ``key(value)`` for a column, computed once per distinct value."""
+    uniq = column.unique().to_list()
+    ids = [vocab.id(key(u)) if key(u) else 0 for u in uniq]
+    lookup = pl.DataFrame({"v": uniq, "id": ids}, schema={"v": pl.Utf8, "id": pl.Int32})
+    joined = pl.DataFrame({"v": column}).join(lookup, on="v", how="left", maintain_order="left")
+    return joined["id"].fill_null(0).to_numpy().astype(np.int32)
+
+
 def prepare(frame: pl.DataFrame, id_column: str, vocab: Vocabulary) -> People:
     """Comparison-ready arrays for ``frame``; ``vocab`` must be shared with the other side."""
     names = _names(_column(frame, "full_name"), vocab)
@@ -147,7 +158,8 @@ def prepare(frame: pl.DataFrame, id_column: str, vocab: Vocabulary) -> People:
     valid = (niks["problem"] == "").to_numpy()
     digits_text = niks["digits"].to_numpy()
     nik_digits = np.zeros((frame.height, 16), np.uint8)
-    sixteen = np.array([len(d) == 16 and d.isdigit() for d in digits_text])
+    sixteen = niks["digits"].str.contains(r"^\d{16}$").to_numpy()
+    usable = niks["problem"].is_in(["", "province", "date"]).to_numpy()
     if sixteen.any():
         raw = np.frombuffer("".join(digits_text[sixteen]).encode(), np.uint8) - 48
         nik_digits[sixteen] = raw.reshape(-1, 16)
@@ -164,11 +176,8 @@ def prepare(frame: pl.DataFrame, id_column: str, vocab: Vocabulary) -> People:
         np.where(nik_sex > 0, "nik", np.where(names["sex_hint"] > 0, "title", "")),
     )
     region = _column(frame, "region_code").str.replace_all(r"\D", "").str.slice(0, 4)
-    nik_regency = np.where(valid, niks["digits"].str.slice(0, 4).to_numpy(), "")
+    nik_regency = pl.Series(np.where(valid, niks["digits"].str.slice(0, 4).to_numpy(), ""))
     places = _column(frame, "birth_place")
-    place_ids = {
-        p: vocab.id("@" + place_key(p)) if place_key(p) else 0 for p in places.unique().to_list()
-    }
     return People(
         ids=_column(frame, id_column).to_numpy().astype(object),
         raw_names=_column(frame, "full_name").to_numpy().astype(object),
@@ -183,14 +192,13 @@ def prepare(frame: pl.DataFrame, id_column: str, vocab: Vocabulary) -> People:
         nik=digits_text.astype(object),
         nik_problem=niks["problem"].to_numpy().astype(object),
         nik_digits=nik_digits,
+        nik_usable=usable,
         nik_dob=niks["birth_date"].cast(pl.Int32).fill_null(INT_NULL).to_numpy().astype(np.int32),
         sex=sex.astype(np.int8),
         sex_source=source.astype(object),
         stated_sex=stated.astype(np.int8),
         nik_sex=nik_sex.astype(np.int8),
-        place=np.fromiter((place_ids[p] for p in places.to_list()), np.int32, frame.height),
-        regency=np.asarray(
-            [vocab.id("%" + r) if len(r) == 4 else 0 for r in region.to_list()], np.int32
-        ),
-        nik_regency=np.asarray([vocab.id("%" + r) if r else 0 for r in nik_regency], np.int32),
+        place=_ids(places, lambda p: "@" + place_key(p) if place_key(p) else "", vocab),
+        regency=_ids(region, lambda r: "%" + r if len(r) == 4 else "", vocab),
+        nik_regency=_ids(nik_regency, lambda r: "%" + r if r else "", vocab),
     )
