@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.shortcuts import get_object_or_404
 from django.urls import path
 from rest_framework import serializers, status
 from rest_framework.permissions import IsAuthenticated
@@ -14,7 +15,7 @@ from rest_framework.views import APIView
 from awasi.api.pagination import Pagination
 from awasi.gakkumdu import chain, services
 from awasi.gakkumdu.access import access_file
-from awasi.gakkumdu.models import FileEvent, JointFile
+from awasi.gakkumdu.models import ClosureRequest, FileEvent, JointFile
 from awasi.gakkumdu.selectors import board_for, clock_lines, files_for
 
 
@@ -146,6 +147,77 @@ class FileSteps(APIView):
         return Response(FileSerializer(file).data, status=status.HTTP_201_CREATED)
 
 
+class RequestInput(serializers.Serializer):
+    event = serializers.ChoiceField(choices=["terminate_investigation", "stop_prosecution"])
+    occurred_at = serializers.DateTimeField()
+    reason = serializers.CharField()
+    backdating_reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class DecisionInput(serializers.Serializer):
+    approve = serializers.BooleanField()
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+    version = serializers.IntegerField()
+
+
+def _request_data(request: ClosureRequest) -> dict[str, Any]:
+    return {
+        "id": request.pk,
+        "kind": request.kind,
+        "agency": request.agency,
+        "status": request.status,
+        "reason": request.reason,
+        "occurred_at": request.occurred_at,
+        "decision_note": request.decision_note,
+    }
+
+
+class FileRequests(APIView):
+    """Police or prosecution requests Bawaslu must approve (SP3, stop of prosecution)."""
+
+    permission_classes = [IsAuthenticated]
+
+    def get(self, request: Request, pk: int) -> Response:
+        file = access_file(request.user, pk)
+        return Response([_request_data(r) for r in file.requests.all()])
+
+    def post(self, request: Request, pk: int) -> Response:
+        file = access_file(request.user, pk, for_change=True)
+        payload = RequestInput(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        closure = services.request_closure(
+            file=file,
+            event=data["event"],
+            actor=request.user,
+            occurred_at=data["occurred_at"],
+            reason=data["reason"],
+            backdating_reason=data["backdating_reason"],
+        )
+        return Response(_request_data(closure), status=status.HTTP_201_CREATED)
+
+
+class RequestDecision(APIView):
+    """Bawaslu approves (the step is recorded) or rejects a pending request."""
+
+    permission_classes = [IsAuthenticated]
+
+    def post(self, request: Request, pk: int, request_pk: int) -> Response:
+        file = access_file(request.user, pk, for_change=True)
+        closure = get_object_or_404(ClosureRequest, pk=request_pk, file=file)
+        payload = DecisionInput(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        closure = services.decide_request(
+            request=closure,
+            actor=request.user,
+            approve=data["approve"],
+            note=data["note"],
+            expected_version=data["version"],
+        )
+        return Response(_request_data(closure))
+
+
 class BoardView(APIView):
     """The shared board's numbers (``unit`` filter)."""
 
@@ -172,5 +244,13 @@ router_urls = [
     path("gakkumdu/files/", FileList.as_view(), name="gakkumdu-file-list"),
     path("gakkumdu/files/<int:pk>/", FileDetail.as_view(), name="gakkumdu-file-detail"),
     path("gakkumdu/files/<int:pk>/steps/", FileSteps.as_view(), name="gakkumdu-file-steps"),
+    path(
+        "gakkumdu/files/<int:pk>/requests/", FileRequests.as_view(), name="gakkumdu-file-requests"
+    ),
+    path(
+        "gakkumdu/files/<int:pk>/requests/<int:request_pk>/decision/",
+        RequestDecision.as_view(),
+        name="gakkumdu-request-decision",
+    ),
     path("gakkumdu/board/", BoardView.as_view(), name="gakkumdu-board"),
 ]

@@ -10,10 +10,11 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from awasi.accounts.scoping import has_national_scope, is_bawaslu, region_q
-from awasi.cases.deadlines import DeadlineState
+from awasi.cases.deadlines import LAST_SECOND, DeadlineState
 from awasi.gakkumdu import board as board_module
-from awasi.gakkumdu.chain import STATUTORY_STEPS, Stage
+from awasi.gakkumdu.chain import STATUTORY_STEPS, TERMINAL_STAGES, VERDICT_STAGES, Stage
 from awasi.gakkumdu.models import GakkumduUnit, JointFile
+from awasi.regions.timezones import zone_for
 
 
 def files_for(user: Any, *, unit: str = "", stage: str = "") -> QuerySet[JointFile]:
@@ -73,6 +74,9 @@ def board_for(files: QuerySet[JointFile], *, now: datetime | None = None) -> boa
 
 def _row(file: JointFile, clocks: list[Any]) -> board_module.FileRow:
     items = [board_module.ClockRow(c.step, c.due_at, c.stopped_at) for c in clocks]
+    hard = pasal_484_moment(file)
+    if hard is not None:
+        items.append(board_module.ClockRow("pasal_484", hard))
     if file.discussion_due_at is not None:
         items.append(board_module.ClockRow("gakkumdu_discussion", file.discussion_due_at))
     return board_module.FileRow(
@@ -84,6 +88,14 @@ def _row(file: JointFile, clocks: list[Any]) -> board_module.FileRow:
         appeal_verdict=file.appeal_verdict,
         clocks=tuple(items),
     )
+
+
+def pasal_484_moment(file: JointFile) -> datetime | None:
+    """The end of the Pasal 484 hard date in local time, while no verdict has been read yet."""
+    stage = Stage(file.stage)
+    if file.hard_date is None or stage in VERDICT_STAGES or stage in TERMINAL_STAGES:
+        return None
+    return datetime.combine(file.hard_date, LAST_SECOND, tzinfo=zone_for(file.region_id))
 
 
 def clock_lines(file: JointFile, *, now: datetime | None = None) -> list[dict[str, Any]]:

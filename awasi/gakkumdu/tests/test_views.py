@@ -221,3 +221,46 @@ def test_crime_cases_awaiting_referral_are_listed_for_bawaslu(
         f"/gakkumdu/open/{case.pk}/"
         not in client_for(police_bangka).get("/gakkumdu/").content.decode()
     )
+
+
+def test_api_sp3_request_and_bawaslu_approval(
+    api_client_for, files, police_bangka, officer_bangka, officer_belitung
+):
+    a, _ = files
+    with time_machine.travel(wib(2024, 2, 6, 9), tick=False):
+        made = api_client_for(police_bangka).post(
+            f"/api/v1/gakkumdu/files/{a.pk}/requests/",
+            {
+                "event": "terminate_investigation",
+                "occurred_at": "2024-02-06T09:00:00+07:00",
+                "reason": "Tidak cukup bukti",
+            },
+            format="json",
+        )
+        assert made.status_code == 201 and made.json()["status"] == "pending"
+        url = f"/api/v1/gakkumdu/files/{a.pk}/requests/{made.json()['id']}/decision/"
+        body = {"approve": True, "version": a.version}
+        assert api_client_for(police_bangka).post(url, body, format="json").status_code == 403
+        assert api_client_for(officer_belitung).post(url, body, format="json").status_code == 404
+        done = api_client_for(officer_bangka).post(url, body, format="json")
+    assert done.status_code == 200 and done.json()["status"] == "approved"
+    a.refresh_from_db()
+    assert a.stage == "terminated"
+
+
+def test_board_flags_pasal_484_date_while_no_verdict(babel, units, officer_bangka):
+    from awasi.gakkumdu.models import JointFile
+    from awasi.gakkumdu.selectors import board_for
+    from awasi.gakkumdu.tests.conftest import open_file
+
+    open_file(
+        units["gakkumdu-19.01"],
+        officer_bangka,
+        election=babel["pemilu"],
+        region_code="19.01.01",
+        at=wib(2024, 3, 1, 9),
+        affects_results=True,
+    )
+    board = board_for(JointFile.objects.all(), now=wib(2024, 3, 16, 0, 0, 1))
+    assert [(item[1], item[2].value) for item in board.attention] == [("pasal_484", "overdue")]
+    assert board.attention[0][3] == wib(2024, 3, 15, 23, 59, 59)
