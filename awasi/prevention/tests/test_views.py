@@ -241,3 +241,18 @@ def test_activity_list_queries_constant(
         )
     with django_assert_num_queries(len(first)):
         client.get(reverse("prevention:activities"))
+
+
+def test_home_card_counts_open_and_overdue(polda_investigator, polda_item):
+    from awasi.prevention.home import cards
+
+    with time_machine.travel(datetime(2024, 2, 10, 8, 0, tzinfo=WIB), tick=False):
+        [card] = cards(polda_investigator)
+    assert card["value"] == 1 and "1" in card["title"]
+    assert card["url"] == reverse("prevention:my_commitments")
+
+
+def test_home_card_absent_without_organisation(no_role_user):
+    from awasi.prevention.home import cards
+
+    assert cards(no_role_user) == []
