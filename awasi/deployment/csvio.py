@@ -121,6 +121,28 @@ def read_personnel(text: str, name: str = "PERSONNEL.csv") -> tuple[dict[str, in
     return out, errors
 
 
+ROSTER_COLUMNS = ("unit_code", "name", "rank", "nrp")
+
+
+def read_roster(
+    text: str, name: str = "ROSTER.csv"
+) -> tuple[list[tuple[int, str, str, str, str]], list[RowError]]:
+    """Parse a roster: ``unit_code,name,rank,nrp`` (rank and NRP may be empty)."""
+    errors: list[RowError] = []
+    out: list[tuple[int, str, str, str, str]] = []
+    for line, row in _rows(name, text, ROSTER_COLUMNS, errors):
+        missing = [c for c in ("unit_code", "name") if not row[c]]
+        if missing:
+            errors.append(RowError(name, line, "empty", ", ".join(missing)))
+        elif row["nrp"] and not row["nrp"].isdigit():
+            errors.append(RowError(name, line, "bad_nrp", row["nrp"]))
+        else:
+            out.append(
+                (line, row["unit_code"], row["name"][:200], row["rank"][:60], row["nrp"][:20])
+            )
+    return out, errors
+
+
 def read_patterns(
     text: str, name: str = "PATTERNS.csv"
 ) -> tuple[dict[str, Pattern], list[RowError]]:

@@ -52,14 +52,16 @@ def messages() -> dict[str, str]:
         "unknown_village": _("village code not in the registry"),
         "no_jurisdiction": _("no police unit covers this village"),
         "unknown_unit": _("police unit not in the registry"),
+        "bad_nrp": _("NRP must be digits"),
     }
 
 
-def describe(error: RowError) -> str:
+def describe(error: RowError | dict[str, object]) -> str:
     """One line per problem: file, line, message, value."""
-    text = messages().get(error.code, error.code)
-    value = f": {error.value}" if error.value else ""
-    return f"{error.file}:{error.line}: {text}{value}"
+    e = error if isinstance(error, RowError) else RowError(**error)  # type: ignore[arg-type]
+    text = messages().get(e.code, e.code)
+    value = f": {e.value}" if e.value else ""
+    return f"{e.file}:{e.line}: {text}{value}"
 
 
 def resolve(

@@ -36,3 +36,26 @@ class PlanForm(forms.Form):
         if profile and election and profile.election_id != election.pk:
             raise forms.ValidationError(_("The pattern set belongs to another election."))
         return data
+
+
+class PersonnelUploadForm(forms.Form):
+    """PERSONNEL.csv (unit_code,available) or a roster (unit_code,name,rank,nrp) for an election."""
+
+    election = forms.ModelChoiceField(Election.objects.all(), label=_("Election"))
+    kind = forms.ChoiceField(
+        label=_("File"),
+        choices=[
+            ("counts", _("Officers available per unit (unit_code,available)")),
+            ("roster", _("Roster (unit_code,name,rank,nrp)")),
+        ],
+    )
+    file = forms.FileField(label=_("CSV file"))
+
+    def clean_file(self):  # type: ignore[no-untyped-def]
+        upload = self.cleaned_data["file"]
+        if upload.size > 5 * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        try:
+            return upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise forms.ValidationError(_("The file is not UTF-8 text.")) from exc

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from awasi.core.audit import record
 from awasi.core.errors import DomainError
-from awasi.deployment import planner
+from awasi.deployment import csvio, planner
 from awasi.deployment.grouping import TravelRules
 from awasi.deployment.models import (
     GuardAssignment,
@@ -329,3 +329,60 @@ def install_preset(
         },
     )
     return profile
+
+
+@transaction.atomic
+def import_personnel(*, actor: Any, election: Any, text: str) -> int:
+    """Store PERSONNEL.csv (``unit_code,available``); any bad row refuses the whole file."""
+    counts, errors = csvio.read_personnel(text)
+    known = set(PoliceUnit.objects.filter(code__in=counts).values_list("code", flat=True))
+    lines = csvio.line_numbers(text, "unit_code")
+    errors += [
+        csvio.RowError("PERSONNEL.csv", lines.get(c, 0), "unknown_unit", c)
+        for c in counts
+        if c not in known
+    ]
+    if errors:
+        raise DomainError(
+            "Invalid personnel file; nothing saved.",
+            code="invalid_file",
+            details=[asdict(e) for e in errors],
+        )
+    return set_personnel(
+        actor=actor,
+        election=election,
+        counts=counts,
+        source=f"upload by {getattr(actor, 'username', 'system')}",
+    )
+
+
+@transaction.atomic
+def import_roster(*, actor: Any, election: Any, text: str) -> int:
+    """Replace the rosters of the units named in a ``unit_code,name,rank,nrp`` file."""
+    rows, errors = csvio.read_roster(text)
+    units = {u.code: u for u in PoliceUnit.objects.filter(code__in={r[1] for r in rows})}
+    lines = {r[1]: r[0] for r in rows}
+    errors += [
+        csvio.RowError("ROSTER.csv", lines[c], "unknown_unit", c)
+        for c in sorted(set(lines) - set(units))
+    ]
+    if errors:
+        raise DomainError(
+            "Invalid roster file; nothing saved.",
+            code="invalid_file",
+            details=[asdict(e) for e in errors],
+        )
+    RosterMember.objects.filter(election=election, unit__in=units.values()).delete()
+    RosterMember.objects.bulk_create(
+        [
+            RosterMember(election=election, unit=units[code], name=name, rank=rank, nrp=nrp)
+            for _line, code, name, rank, nrp in rows
+        ]
+    )
+    record(
+        actor=actor,
+        action="deployment.roster_imported",
+        target=election,
+        data={"units": sorted(units), "members": len(rows)},
+    )
+    return len(rows)

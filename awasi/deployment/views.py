@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,6 +15,7 @@ from awasi.deployment import reports, services
 from awasi.deployment.access import (
     COVERAGE,
     FULL,
+    UNIT,
     access_plan,
     access_plan_unit,
     may_create_plans,
@@ -21,9 +23,10 @@ from awasi.deployment.access import (
     plan_scope,
 )
 from awasi.deployment.exports import export_coverage, export_plan
-from awasi.deployment.forms import PlanForm
+from awasi.deployment.fileplan import describe
+from awasi.deployment.forms import PersonnelUploadForm, PlanForm
 from awasi.deployment.grouping import TravelRules
-from awasi.deployment.models import Plan
+from awasi.deployment.models import Personnel, Plan, RosterMember
 
 
 @login_required
@@ -186,3 +189,39 @@ def plan_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 def _is_fallback(plan: Plan) -> bool:
     return plan.category_source == "fallback" or bool(plan.options.get("defaulted"))
+
+
+@login_required
+def personnel(request: HttpRequest) -> HttpResponse:
+    """Officers available per unit for each election (counts only); Polda-level police upload."""
+    scope = plan_scope(request.user)
+    if scope not in (FULL, UNIT):
+        raise Http404
+    form = PersonnelUploadForm(request.POST or None, request.FILES or None)
+    problems: list[str] = []
+    if request.method == "POST" and scope == FULL and form.is_valid():
+        data = form.cleaned_data
+        importer = services.import_roster if data["kind"] == "roster" else services.import_personnel
+        try:
+            n = importer(actor=request.user, election=data["election"], text=data["file"])
+        except DomainError as error:
+            problems = [str(error.message)] + [describe(d) for d in error.details or []]
+        else:
+            messages.success(request, _("%(n)s rows saved.") % {"n": n})
+            return redirect("deployment:personnel")
+    rows = Personnel.objects.select_related("election", "unit").order_by("election", "unit__code")
+    mine = own_polres(request.user) if scope == UNIT else None
+    if mine is not None:
+        rows = rows.filter(unit__in=[mine, *mine.children.all()])
+    rosters = RosterMember.objects.values("election__name", "unit__name").annotate(n=Count("id"))
+    return render(
+        request,
+        "deployment/personnel.html",
+        {
+            "rows": rows,
+            "rosters": rosters if scope == FULL else [],
+            "problems": problems,
+            "form": form if scope == FULL else None,
+        },
+        status=400 if problems else 200,
+    )

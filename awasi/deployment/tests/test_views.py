@@ -134,3 +134,31 @@ def test_exports_are_real_files(named_plan, client_for, polda_investigator):
     assert xlsx.content[:2] == b"PK"
     rows = c.get(reverse("deployment:export", args=[named_plan.pk, "csv"])).content.decode()
     assert rows.count("\n") == 4117
+
+
+def test_personnel_upload_is_all_or_nothing(
+    babel, client_for, polda_investigator, police_bangka, officer_bangka
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from awasi.deployment.models import Personnel
+
+    url = reverse("deployment:personnel")
+    assert client_for(officer_bangka).get(url).status_code == 404
+    c = client_for(polda_investigator)
+    bad = SimpleUploadedFile("p.csv", b"unit_code,available\nPOLRES-19.01,12\nPOLRES-77,3\n")
+    response = c.post(url, {"election": babel["pemilu"].pk, "kind": "counts", "file": bad})
+    assert response.status_code == 400 and "POLRES-77" in response.content.decode()
+    assert not Personnel.objects.exists()
+    good = SimpleUploadedFile("p.csv", b"unit_code,available\nPOLRES-19.01,12\nPOLDA-19,30\n")
+    c.post(url, {"election": babel["pemilu"].pk, "kind": "counts", "file": good})
+    assert Personnel.objects.get(unit__code="POLRES-19.01").available == 12
+    roster = SimpleUploadedFile(
+        "r.csv", b"unit_code,name,rank,nrp\nPOLRES-19.01,Budi,Bripda,87050123\n"
+    )
+    c.post(url, {"election": babel["pemilu"].pk, "kind": "roster", "file": roster})
+    assert RosterMember.objects.get().name == "Budi"
+    # A Polres officer sees its counts but cannot upload.
+    page = client_for(police_bangka).get(url).content.decode()
+    assert "Polres Bangka" in page and "Polda" not in page.split("personnel-table")[1]
+    assert "Budi" not in page
