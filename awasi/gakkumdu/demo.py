@@ -165,6 +165,21 @@ SCENARIOS: list[tuple[Any, ...]] = [
         ],
     ),
     (
+        "province-prosecutor",
+        "19",
+        "19.71.01",
+        "Kampanye bersama calon DPD dan partai politik",
+        "UU 7/2017 Pasal 521",
+        False,
+        -8 * 24,
+        FULL
+        + [
+            ("find_sufficient_evidence", 50, P),
+            ("start_investigation", 60, P),
+            ("submit_file", 150, P),
+        ],
+    ),
+    (
         "sp3-requested",
         "19.02",
         "19.02.02",
