@@ -32,9 +32,13 @@ def start_deadline(
     owner_organisation: Any = None,
     variant: str | None = None,
     note: str = "",
+    record: bool = True,
 ) -> CaseDeadline:
     """Start the clock for ``step`` from ``started_at``, due per the active rule of the case's
-    regime, counted in the local time and working-day calendar of the case's region."""
+    regime, counted in the local time and working-day calendar of the case's region.
+
+    ``record=False`` is for callers that write one audit event covering the clock themselves
+    (intake), so the audit chain's lock is taken once per transaction."""
     _check_aware(started_at)
     rule = get_rule(regime=case.election.regime, step=step, variant=variant)
     if CaseDeadline.objects.filter(case=case, step=step, stopped_at__isnull=True).exists():
@@ -55,17 +59,26 @@ def start_deadline(
         note=note,
         started_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    audit.record(
-        actor=actor,
-        action="cases.deadline.start",
-        target=case,
-        data={"step": step, "rule": str(rule), "started_at": started_at, "due_at": due_at},
-    )
+    if record:
+        audit.record(
+            actor=actor, action="cases.deadline.start", target=case, data=clock_data(clock)
+        )
     return clock
 
 
+def clock_data(clock: CaseDeadline) -> dict[str, Any]:
+    """What the audit log keeps about a clock."""
+    return {
+        "step": clock.step, "rule": str(clock.rule), "started_at": clock.started_at,
+        "due_at": clock.due_at, "stopped_at": clock.stopped_at,
+        "owner": clock.owner_organisation_id,
+    }  # fmt: skip
+
+
 @transaction.atomic
-def stop_deadline(*, case: Case, step: str, stopped_at: datetime, actor: Any) -> CaseDeadline:
+def stop_deadline(
+    *, case: Case, step: str, stopped_at: datetime, actor: Any, record: bool = True
+) -> CaseDeadline:
     """Stop the running clock for ``step``; it then reads "met" or "met late"."""
     _check_aware(stopped_at)
     clock = (
@@ -83,6 +96,8 @@ def stop_deadline(*, case: Case, step: str, stopped_at: datetime, actor: Any) ->
     clock.stopped_at = stopped_at
     clock.stopped_by = actor if getattr(actor, "is_authenticated", False) else None
     clock.save(update_fields=["stopped_at", "stopped_by"])
+    if not record:
+        return clock
     audit.record(
         actor=actor,
         action="cases.deadline.stop",
@@ -98,24 +113,32 @@ def stop_if_running(*, case: Case, step: str, stopped_at: datetime, actor: Any) 
         stop_deadline(case=case, step=step, stopped_at=stopped_at, actor=actor)
 
 
-def start_if_ruled(*, case: Case, step: str, started_at: datetime, actor: Any, **kw: Any) -> None:
+def start_if_ruled(
+    *, case: Case, step: str, started_at: datetime, actor: Any, **kw: Any
+) -> CaseDeadline | None:
     """Start ``step``'s clock when the regime has a rule for it (Pilkada lacks some steps)."""
     try:
-        start_deadline(case=case, step=step, started_at=started_at, actor=actor, **kw)
+        return start_deadline(case=case, step=step, started_at=started_at, actor=actor, **kw)
     except DomainError as exc:
         if exc.code != "no_rule":
             raise
+    return None
 
 
 def record_elapsed(
-    *, case: Case, step: str, started_at: datetime, stopped_at: datetime, actor: Any
-) -> None:
+    *,
+    case: Case,
+    step: str,
+    started_at: datetime,
+    stopped_at: datetime,
+    actor: Any,
+    record: bool = True,
+) -> CaseDeadline | None:
     """A period that was already over when the case came in (report filing, finding
     declaration): start and stop it at once so the case shows "met" or "met late"."""
-    try:
-        start_deadline(case=case, step=step, started_at=started_at, actor=actor)
-    except DomainError as exc:
-        if exc.code == "no_rule":
-            return
-        raise
-    stop_deadline(case=case, step=step, stopped_at=max(stopped_at, started_at), actor=actor)
+    clock = start_if_ruled(case=case, step=step, started_at=started_at, actor=actor, record=record)
+    if clock is None:
+        return None
+    return stop_deadline(
+        case=case, step=step, stopped_at=max(stopped_at, started_at), actor=actor, record=record
+    )

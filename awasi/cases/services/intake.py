@@ -19,7 +19,7 @@ from awasi.cases import numbering, privacy
 from awasi.cases.choices import CaseOrigin, Channel, TipStatus
 from awasi.cases.deadlines import start_of_local_day
 from awasi.cases.models import Case, Reporter, StatusChange, Tip, Witness
-from awasi.cases.services.clocks import record_elapsed, start_if_ruled
+from awasi.cases.services.clocks import clock_data, record_elapsed, start_if_ruled
 from awasi.cases.services.evidence import add_evidence, check_upload
 from awasi.core import audit
 from awasi.core.errors import DomainError
@@ -164,17 +164,22 @@ def _create_report(
     Reporter.objects.create(case=case, **reporter.__dict__)
     _add_people_and_files(case, data, actor)
     _history(case, actor, received_at, _("Your report was received and will be reviewed."))
-    audit.record(actor=actor or "public", action="cases.report.submit", target=case)
-    zone = zone_for(case.region_id)
+    clocks = []
     if data.known_on:
-        record_elapsed(
-            case=case,
-            step="report_filing",
-            started_at=start_of_local_day(data.known_on, zone),
-            stopped_at=received_at,
-            actor=actor,
-        )
-    start_if_ruled(case=case, step="initial_review", started_at=received_at, actor=actor)
+        clocks.append(record_elapsed(
+            case=case, step="report_filing", record=False,
+            started_at=start_of_local_day(data.known_on, zone_for(case.region_id)),
+            stopped_at=received_at, actor=actor,
+        ))  # fmt: skip
+    clocks.append(start_if_ruled(
+        case=case, step="initial_review", started_at=received_at, actor=actor, record=False
+    ))  # fmt: skip
+    # One audit event for the intake and the clocks it started: the chain's lock is held only
+    # for the last statement of the transaction.
+    audit.record(
+        actor=actor or "public", action="cases.report.submit", target=case,
+        data={"channel": channel, "clocks": [clock_data(c) for c in clocks if c]},
+    )  # fmt: skip
     return IntakeResult(case, secret, True)
 
 
@@ -274,14 +279,15 @@ def declare_finding(
     )
     _add_people_and_files(case, data, actor)
     _history(case, actor, declared_at, "")
-    audit.record(actor=actor, action="cases.finding.declare", target=case)
-    record_elapsed(
-        case=case,
-        step="finding_declaration",
+    clock = record_elapsed(
+        case=case, step="finding_declaration", record=False,
         started_at=start_of_local_day(discovered_on, zone_for(case.region_id)),
-        stopped_at=declared_at,
-        actor=actor,
-    )
+        stopped_at=declared_at, actor=actor,
+    )  # fmt: skip
+    audit.record(
+        actor=actor, action="cases.finding.declare", target=case,
+        data={"clocks": [clock_data(clock)] if clock else []},
+    )  # fmt: skip
     return case
 
 

@@ -73,3 +73,13 @@ def registered_case(make_report, officer_bangka):
     )
     case.refresh_from_db()
     return case
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Rate-limit counters live in the cache; one test's requests must not limit the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -30,6 +30,7 @@ from awasi.core.errors import DomainError
 from awasi.regions.timezones import abbreviation, zone_for
 
 PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
 
 
 @login_required
@@ -41,7 +42,9 @@ def case_list(request: HttpRequest) -> HttpResponse:
     export = request.GET.get("format")
     if export in ("csv", "xlsx"):
         return exports.case_list_export(cases, export)
-    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    size = request.GET.get("page_size", "")
+    size = min(int(size), MAX_PAGE_SIZE) if size.isdigit() and int(size) > 0 else PAGE_SIZE
+    page = Paginator(cases, size).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "page": page, "query": query.urlencode(), "now": timezone.now()}
