@@ -30,7 +30,7 @@ class AuditedAdmin(admin.ModelAdmin):
 class PatternRuleInline(admin.TabularInline):
     model = PatternRule
     extra = 0
-    autocomplete_fields = ["unit"]
+    raw_id_fields = ["unit"]
 
 
 @admin.register(PatternProfile)
@@ -44,7 +44,7 @@ class PatternProfileAdmin(AuditedAdmin):
 class PersonnelAdmin(AuditedAdmin):
     list_display = ["unit", "election", "available", "is_synthetic", "source"]
     list_filter = ["election", "is_synthetic"]
-    autocomplete_fields = ["unit"]
+    raw_id_fields = ["unit"]
 
 
 @admin.register(RosterMember)
