@@ -32,7 +32,7 @@ class ObservationForm(forms.Form):
     """One TPS's checklist: yes / no / not known per indicator, grouped by variable."""
 
     observed_on = forms.DateField(
-        label=_("Date observed"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date observed"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
     )
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
     key = forms.CharField(widget=forms.HiddenInput, max_length=64, required=False)
