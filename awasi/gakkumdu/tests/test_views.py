@@ -264,3 +264,26 @@ def test_board_flags_pasal_484_date_while_no_verdict(babel, units, officer_bangk
     board = board_for(JointFile.objects.all(), now=wib(2024, 3, 16, 0, 0, 1))
     assert [(item[1], item[2].value) for item in board.attention] == [("pasal_484", "overdue")]
     assert board.attention[0][3] == wib(2024, 3, 15, 23, 59, 59)
+
+
+def test_board_query_count_does_not_grow_with_files(
+    client_for, files, babel, units, officer_babel, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    web = client_for(officer_babel)
+    web.get("/gakkumdu/board/")
+    with CaptureQueriesContext(connection) as before:
+        web.get("/gakkumdu/board/")
+    for day in (6, 7, 8):
+        f = open_file(
+            units["gakkumdu-19.01"],
+            officer_babel,
+            election=babel["pemilu"],
+            region_code="19.01.01",
+            at=wib(2024, 2, day, 9),
+        )
+        step(f, "first_discussion", officer_babel, wib(2024, 2, day, 10))
+    with django_assert_num_queries(len(before.captured_queries)):
+        web.get("/gakkumdu/board/")
