@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from awasi.risk.catalogue import Catalogue, Indicator
 
@@ -74,3 +75,18 @@ class ImportForm(forms.Form):
         if upload.size > 10 * 1024 * 1024:
             raise forms.ValidationError(_("The file is larger than 10 MB."))
         return upload
+
+
+#: The file parser (:mod:`awasi.risk.parsing`) is pure and reports English message ids; listing
+#: them here puts them in the translation catalogue.
+PARSE_MESSAGES = (
+    gettext_noop("Header must have tps_code, indicator, value — or tps_code and indicator codes."),
+    gettext_noop("Invalid date %(value)s (use YYYY-MM-DD)."),
+    gettext_noop("Invalid value %(value)s for a %(scale)s indicator."),
+    gettext_noop("Same TPS and indicator as row %(row)d."),
+    gettext_noop("The file is empty."),
+    gettext_noop("Too many rows (at most %(max)d)."),
+    gettext_noop("Unknown TPS code %(code)s."),
+    gettext_noop("Unknown columns: %(names)s."),
+    gettext_noop("Unknown indicator %(code)s."),
+)
