@@ -117,3 +117,14 @@ def test_import_page_reports_bad_rows_and_saves_nothing(client_for, officer_bang
     assert response.status_code == 200
     assert b"import-report" in response.content
     assert not Observation.objects.filter(source="import").exists()
+
+
+def test_home_card_counts_vulnerable_tps_for_readers_only(
+    client_for, officer_bangka, prosecutor, scored
+):
+    from awasi.risk.home import cards
+
+    (card,) = cards(officer_bangka)
+    assert card["value"] == 1  # the prison TPS in Kab. Bangka
+    assert cards(prosecutor) == []
+    assert client_for(officer_bangka).get("/").status_code == 200
