@@ -162,3 +162,14 @@ def test_personnel_upload_is_all_or_nothing(
     page = client_for(police_bangka).get(url).content.decode()
     assert "Polres Bangka" in page and "Polda" not in page.split("personnel-table")[1]
     assert "Budi" not in page
+
+
+def test_home_cards_follow_the_scope(province_plan, polda_investigator, officer_bangka, prosecutor):
+    from awasi.deployment.home import cards
+
+    assert [c["value"] for c in cards(polda_investigator)] == [
+        province_plan.required,
+        province_plan.shortfall,
+    ]
+    assert "coverage" in cards(officer_bangka)[0]["url"]
+    assert cards(prosecutor) == []
