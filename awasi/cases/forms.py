@@ -17,6 +17,7 @@ from awasi.cases.choices import (
     ViolationType,
 )
 from awasi.core.errors import DomainError
+from awasi.elections.choices import StageKind
 from awasi.elections.models import Election
 from awasi.regions.models import Region
 
@@ -172,7 +173,9 @@ class CaseFilterForm(forms.Form):
     violation_type = forms.ChoiceField(label=_("Type"), required=False)
     region = forms.CharField(label=_("Region code"), required=False)
     election = forms.ModelChoiceField(Election.objects.all(), label=_("Election"), required=False)
-    stage = forms.CharField(label=_("Stage"), required=False)
+    stage = forms.ChoiceField(
+        label=_("Stage"), required=False, choices=[("", "---------"), *StageKind.choices]
+    )
     deadline = forms.ChoiceField(
         label=_("Deadline"),
         required=False,

@@ -196,7 +196,7 @@ def _create_case(
             origin=origin,
             channel=channel,
             election=data.election,
-            stage=data.stage,
+            stage=data.stage or stage_on(data.election, data.occurred_on),
             region=data.region,
             organisation=handling_body_for(data.region.code),
             violation_type=data.violation_type,
@@ -210,6 +210,14 @@ def _create_case(
             is_synthetic=data.is_synthetic,
         )
     return case, secret
+
+
+def stage_on(election: Any, day: date) -> Any:
+    """The election stage running on ``day`` (the shortest one when stages overlap)."""
+    from django.db.models import F
+
+    stages = election.stages.filter(starts_on__lte=day, ends_on__gte=day)
+    return stages.order_by(F("ends_on") - F("starts_on")).first()
 
 
 def _add_people_and_files(case: Case, data: CaseData, actor: Any) -> None:

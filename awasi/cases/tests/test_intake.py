@@ -126,3 +126,9 @@ def test_empty_tip_is_refused(babel):
             election=babel["pemilu"], region=case_data(babel).region, description=" "
         )
     assert Tip.objects.count() == 0
+
+
+def test_stage_is_taken_from_the_election_calendar(babel):
+    case = submit(babel, key="stage-1").case
+    assert case.stage is not None
+    assert case.stage.starts_on <= case.occurred_on <= case.stage.ends_on
