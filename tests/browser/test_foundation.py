@@ -21,7 +21,8 @@ def test_officer_signs_in_and_opens_the_map(live_server, live_login, babel, offi
     assert int(browser.find_element(By.ID, "awasi-map").get_attribute("data-markers")) > 911
     assert browser.find_elements(By.CSS_SELECTOR, "#awasi-map canvas")  # drawn without tiles
     browser.set_window_size(390, 844)  # phone
-    browser.find_element(By.CSS_SELECTOR, ".menu summary").click()
+    assert not browser.find_element(By.LINK_TEXT, "Peta").is_displayed()
+    browser.find_element(By.CSS_SELECTOR, ".menu-toggle").click()
     WebDriverWait(browser, 5).until(ec.visibility_of_element_located((By.LINK_TEXT, "Peta")))
 
 
