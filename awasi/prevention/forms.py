@@ -78,6 +78,10 @@ class UserForm(forms.Form):
             self.fields["region"].queryset = regions_for(user, max_level=self.region_level)
         if "stage" in self.fields:
             self.fields["stage"].queryset = Stage.objects.select_related("election")
+        if "agreement" in self.fields:
+            from awasi.prevention.models import Agreement
+
+            self.fields["agreement"].queryset = Agreement.objects.visible_to(user)
         for name in (
             "owner",
             "invited",
@@ -170,6 +174,9 @@ class ActionItemUpdateForm(forms.Form):
 class SocialisationForm(UserForm):
     region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.none())
     stage = forms.ModelChoiceField(label=_("Election stage"), queryset=Stage.objects.none())
+    agreement = forms.ModelChoiceField(
+        label=_("Under agreement (optional)"), queryset=Organisation.objects.none(), required=False
+    )
     held_on = forms.DateField(label=_("Held on"), widget=DATE)
     topic = forms.ChoiceField(label=_("Topic"), choices=Topic.choices)
     title = forms.CharField(label=_("Title"), max_length=300)
@@ -182,6 +189,9 @@ class SocialisationForm(UserForm):
 class PatrolForm(UserForm):
     region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.none())
     stage = forms.ModelChoiceField(label=_("Election stage"), queryset=Stage.objects.none())
+    agreement = forms.ModelChoiceField(
+        label=_("Under agreement (optional)"), queryset=Organisation.objects.none(), required=False
+    )
     area = forms.CharField(label=_("Area"), max_length=300)
     starts_at = forms.DateTimeField(
         label=_("From"), widget=DATETIME, input_formats=DATETIME_FORMATS
@@ -211,6 +221,9 @@ class PatrolForm(UserForm):
 class AppealForm(UserForm):
     region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.none())
     stage = forms.ModelChoiceField(label=_("Election stage"), queryset=Stage.objects.none())
+    agreement = forms.ModelChoiceField(
+        label=_("Under agreement (optional)"), queryset=Organisation.objects.none(), required=False
+    )
     kind = forms.ChoiceField(label=_("Kind"), choices=AppealKind.choices)
     number = forms.CharField(label=_("Letter number"), max_length=120)
     addressee_kind = forms.ChoiceField(label=_("Addressed to"), choices=AddresseeKind.choices)

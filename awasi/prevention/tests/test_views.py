@@ -256,3 +256,38 @@ def test_home_card_absent_without_organisation(no_role_user):
     from awasi.prevention.home import cards
 
     assert cards(no_role_user) == []
+
+
+def test_socialisation_under_an_agreement(client_for, officer_babel, babel):
+    from awasi.prevention.services import cooperation
+
+    agreement = cooperation.create_agreement(
+        actor=officer_babel,
+        title="PKS",
+        scope="x",
+        region=region("19"),
+        starts_on=date(2023, 1, 1),
+        ends_on=None,
+        parties=[
+            cooperation.PartyInput(org("bawaslu-babel"), "a"),
+            cooperation.PartyInput(org("polda-babel"), "b"),
+        ],
+    )
+    client = client_for(officer_babel)
+    response = client.post(
+        reverse("prevention:socialisation_create"),
+        {
+            "region": "19.02",
+            "stage": babel["pemilu"].stages.get(kind="campaign").pk,
+            "agreement": agreement.pk,
+            "held_on": "2024-01-15",
+            "topic": "asn_neutrality",
+            "title": "Sosialisasi netralitas ASN Belitung",
+            "audience": "asn",
+            "participants": 70,
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    assert Socialisation.objects.get().agreement == agreement
+    page = client.get(reverse("prevention:agreement", args=[agreement.pk]))
+    assert "Sosialisasi netralitas ASN Belitung" in page.content.decode()

@@ -81,6 +81,7 @@ def patrol_create(request: HttpRequest) -> HttpResponse:
                 ends_at=d["ends_at"],
                 team=form.team(),
                 findings=d["findings"],
+                agreement=d["agreement"],
             ),
             success=_("Patrol recorded."),
         )
