@@ -8,6 +8,7 @@ from typing import Any
 
 from django.urls import path
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -31,6 +32,10 @@ from awasi.cases.views.public import _find
 from awasi.core.errors import DomainError
 
 KEY_HEADER = "HTTP_IDEMPOTENCY_KEY"
+KEY_PARAM = OpenApiParameter(
+    "Idempotency-Key", str, OpenApiParameter.HEADER, required=True,
+    description="A client-chosen key; repeating it returns the first answer.",
+)  # fmt: skip
 
 
 def idempotency_key(request: Request) -> str:
@@ -57,6 +62,7 @@ class ReportIntake(APIView):
 
     permission_classes = [permissions.AllowAny]
 
+    @extend_schema(request=s.ReportInSerializer, responses={201: dict}, parameters=[KEY_PARAM])
     def post(self, request: Request) -> Response:
         key = idempotency_key(request)
         body = s.ReportInSerializer(data=request.data)
@@ -81,6 +87,9 @@ class ReportIntake(APIView):
 class FindingIntake(APIView):
     """A supervisor declares a finding."""
 
+    @extend_schema(
+        request=s.FindingInSerializer, responses={201: s.CaseSerializer}, parameters=[KEY_PARAM]
+    )
     def post(self, request: Request) -> Response:
         if not can_handle(request.user):
             raise DomainError(_("Your role may not take this action."), code="forbidden")
@@ -101,6 +110,7 @@ class TipIntake(APIView):
 
     permission_classes = [permissions.AllowAny]
 
+    @extend_schema(request=s.TipInSerializer, responses={201: dict}, parameters=[KEY_PARAM])
     def post(self, request: Request) -> Response:
         key = idempotency_key(request)
         body = s.TipInSerializer(data=request.data)
@@ -114,6 +124,7 @@ class ReporterStatus(APIView):
 
     permission_classes = [permissions.AllowAny]
 
+    @extend_schema(request=s.StatusInSerializer, responses={200: dict})
     def post(self, request: Request) -> Response:
         body = s.StatusInSerializer(data=request.data)
         body.is_valid(raise_exception=True)
@@ -143,6 +154,7 @@ class CaseViewSet(viewsets.ReadOnlyModelViewSet):
         )}  # fmt: skip
         return filtered_cases(self.request.user, params)
 
+    @extend_schema(responses={200: s.CaseDetailSerializer})
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         case = access_case(request.user, int(kwargs["pk"]))
         return Response(s.CaseDetailSerializer(case).data)
