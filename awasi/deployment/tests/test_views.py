@@ -173,3 +173,17 @@ def test_home_cards_follow_the_scope(province_plan, polda_investigator, officer_
     ]
     assert "coverage" in cards(officer_bangka)[0]["url"]
     assert cards(prosecutor) == []
+
+
+def test_api_gives_police_totals_and_bawaslu_coverage_only(
+    province_plan, api_client_for, police_bangka, officer_bangka, prosecutor
+):
+    url = reverse("deployment-plan", args=[province_plan.pk])
+    police = api_client_for(police_bangka).get(url).json()
+    assert [u["unit"] for u in police["units"]] == ["POLRES-19.01"]
+    bawaslu = api_client_for(officer_bangka).get(url).json()
+    assert "units" not in bawaslu
+    assert {r["code"][:5] for r in bawaslu["coverage"]} == {"19.01"}
+    assert api_client_for(prosecutor).get(url).status_code == 404
+    listing = api_client_for(officer_bangka).get(reverse("deployment-plans")).json()
+    assert [p["id"] for p in listing["results"]] == [province_plan.pk]
