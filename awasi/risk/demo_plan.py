@@ -85,9 +85,23 @@ def _february(tps: list[DemoTps], rng: random.Random) -> dict[str, tuple[str, ..
     rawan, the rest rawan chosen across the province."""
     special = [t for t in tps if t.is_special]
     remaining = max(0, FEBRUARY_RAWAN_OR_WORSE - len(special))
-    remote = [t for t in tps if t.is_remote and not t.is_special][: remaining // 3]
+    remote = _round_robin([t for t in tps if t.is_remote and not t.is_special])[: remaining // 3]
     others = [t for t in tps if not t.is_special and not t.is_remote]
     rawan = rng.sample(others, min(len(others), remaining - len(remote)))
     chosen = {t.code: SANGAT_RAWAN_REMOTE for t in remote}
     chosen.update({t.code: rng.choice(RAWAN) for t in rawan})
     return {t.code: chosen.get(t.code) or rng.choice(CALM) for t in tps}
+
+
+def _round_robin(tps: list[DemoTps]) -> list[DemoTps]:
+    """Alternate between districts (code prefix) so several islands are represented."""
+    by_district: dict[str, list[DemoTps]] = {}
+    for t in tps:
+        by_district.setdefault(t.code[:8], []).append(t)
+    queues = list(by_district.values())
+    result = []
+    while any(queues):
+        for queue in queues:
+            if queue:
+                result.append(queue.pop(0))
+    return result
