@@ -109,21 +109,18 @@ def _list_frame(
     planted: list[dict[str, str]],
     seed: int,
 ) -> pl.DataFrame:
+    code = prefix[:3].upper()
     fresh = synth.generate(
         n_registry=10, n_candidates=size - len(planted), n_links=0, seed=seed
     ).candidates
-    rows = [{**r, "candidate_id": f"{prefix[:3].upper()}-P{i}"} for i, r in enumerate(planted)]
-    frame = pl.concat(
-        [
-            fresh.select("candidate_id", "full_name", "birth_place", "birth_date", "sex", "nik"),
-            pl.DataFrame(rows).select(
-                "candidate_id", "full_name", "birth_place", "birth_date", "sex", "nik"
-            ),
-        ]
+    fresh = fresh.with_columns(
+        candidate_id=pl.Series([f"{code}-{i:04d}" for i in range(fresh.height)])
     )
+    rows = [{**r, "candidate_id": f"{code}-P{i}"} for i, r in enumerate(planted)]
+    columns = ["candidate_id", "full_name", "birth_place", "birth_date", "sex", "nik"]
+    frame = pl.concat([fresh.select(columns), pl.DataFrame(rows).select(columns)])
     n = frame.height
     return frame.with_columns(
-        candidate_id=pl.Series([f"{prefix[:3].upper()}-{i:04d}" for i in range(n)]),
         party=pl.Series(rng.choice(PARTIES, n)),
         level=pl.lit(""),
         dapil=pl.Series([f"{prefix} {d}" for d in rng.integers(1, dapils + 1, n)]),

@@ -115,20 +115,24 @@ def nik_usable(people: People) -> np.ndarray:
 
 
 def _nik_keys(people: People, *, expand: bool) -> tuple[np.ndarray, np.ndarray]:
-    idx = np.flatnonzero(nik_usable(people))
+    nik_rows = np.flatnonzero(nik_usable(people))
+    other_rows = np.flatnonzero(people.other_id)
+    idx = np.concatenate([nik_rows, other_rows])
     digits = people.nik_digits[idx].astype(np.int64)
-    full = digits @ _WEIGHTS
-    rows, keys = [idx, idx], [1 * _PASS + full, 2 * _PASS + full // 10_000]
-    if expand:  # every one-digit substitution and adjacent transposition of the NIK
+    # Other numbers get their own pass so that they never meet a NIK.
+    full = digits @ _WEIGHTS + np.where(np.arange(len(idx)) < len(nik_rows), 1, 7) * _PASS
+    nik_full = full[: len(nik_rows)]
+    rows, keys = [idx, nik_rows], [full, 2 * _PASS + (nik_full - _PASS) // 10_000]
+    if expand:  # every one-digit substitution and adjacent transposition of the number
         for pos in range(16):
             for delta in range(1, 10):
                 changed = (digits[:, pos] + delta) % 10
                 rows.append(idx)
-                keys.append(1 * _PASS + full + (changed - digits[:, pos]) * _WEIGHTS[pos])
+                keys.append(full + (changed - digits[:, pos]) * _WEIGHTS[pos])
         for pos in range(15):
             a, b = digits[:, pos], digits[:, pos + 1]
             rows.append(idx)
-            keys.append(1 * _PASS + full + (b - a) * _WEIGHTS[pos] + (a - b) * _WEIGHTS[pos + 1])
+            keys.append(full + (b - a) * _WEIGHTS[pos] + (a - b) * _WEIGHTS[pos + 1])
     return np.concatenate(rows), np.concatenate(keys)
 
 

@@ -38,9 +38,10 @@ class Date(IntEnum):
     SWAPPED = 1  # day and month exchanged
     DAYS = 2  # 1–3 days apart
     YEAR = 3  # same day and month, year 1–2 apart
-    MONTH = 4  # same year and month
-    DIFFERENT = 5
-    NULL = 6
+    TYPO = 4  # one digit of YYYYMMDD mistyped, or two adjacent digits swapped
+    MONTH = 5  # same year and month
+    DIFFERENT = 6
+    NULL = 7
 
 
 class Name(IntEnum):
@@ -89,6 +90,25 @@ class Levels:
     geo_value: np.ndarray  # id of the agreeing place / regency
 
 
+def _one_digit_apart(a: np.ndarray, b: np.ndarray, width: int = 8) -> np.ndarray:
+    """Whether two numbers differ in one digit or by one adjacent swap (as written)."""
+    scale = 10 ** np.arange(width - 1, -1, -1, dtype=np.int64)
+    da = (a.astype(np.int64)[:, None] // scale) % 10
+    db = (b.astype(np.int64)[:, None] // scale) % 10
+    diff = da != db
+    count = diff.sum(axis=1)
+    first = np.argmax(diff, axis=1)
+    nxt = np.minimum(first + 1, width - 1)
+    rows = np.arange(len(a))
+    swap = (
+        (count == 2)
+        & diff[rows, nxt]
+        & (da[rows, first] == db[rows, nxt])
+        & (da[rows, nxt] == db[rows, first])
+    )
+    return (count == 1) | swap
+
+
 def _date_level(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     level = np.full(len(a), Date.NULL, np.int8)
     known = (a != INT_NULL) & (b != INT_NULL)
@@ -98,6 +118,7 @@ def _date_level(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     level[known] = Date.DIFFERENT
     rules = [
         ((ya == yb) & (ma == mb), Date.MONTH),
+        (_one_digit_apart(ya * 10000 + ma * 100 + da, yb * 10000 + mb * 100 + db), Date.TYPO),
         ((ma == mb) & (da == db) & (np.abs(ya - yb) <= 2), Date.YEAR),
         (diff <= 3, Date.DAYS),
         ((ya == yb) & (ma == db) & (da == mb), Date.SWAPPED),
@@ -144,6 +165,11 @@ def compare_niks(c: People, r: People, ci: np.ndarray, ri: np.ndarray) -> np.nda
         where >= 12, Nik.SERIAL_EDIT, np.where(where >= 6, Nik.DATE_EDIT, Nik.REGION_EDIT)
     )
     level[both & (hamming == 0)] = Nik.EXACT
+    # Another identity number on both sides (no structure): equal, one typo, or different.
+    other = c.other_id[ci] & r.other_id[ri]
+    level[other] = Nik.DIFFERENT
+    level[other & ((hamming == 1) | swapped)] = Nik.SERIAL_EDIT
+    level[other & (hamming == 0)] = Nik.EXACT
     return level
 
 
@@ -206,10 +232,14 @@ def compare(
 ) -> Levels:
     """All field levels for the pairs ``(ci[k], ri[k])``."""
     date, source, value = compare_dates(c, r, ci, ri)
+    nik = compare_niks(c, r, ci, ri)
+    # A date read only from a NIK whose date digits hold a typo says nothing more than the NIK
+    # comparison already did: not a second, contradicting fact.
+    date[(nik == Nik.DATE_EDIT) & (source != 0) & (date > Date.EXACT)] = Date.NULL
     name, similarity, shared = compare_names(c, r, ci, ri)
     geo, geo_value = compare_geo(c, r, ci, ri, province_of)
     return Levels(
-        nik=compare_niks(c, r, ci, ri),
+        nik=nik,
         date=date,
         date_source=source,
         date_value=value,

@@ -31,6 +31,7 @@ class Thresholds:
     """Decision bands on the match probability (configurable; chosen for recall first)."""
 
     match: float = 0.5
+    strong: float = 0.999  # probability that lets a partly shared name match automatically
     review: float = 0.001
     ambiguous_margin_bits: float = 2.0  # best and runner-up closer than this → review
     anchor_recall: float = 0.6  # share of true links the deterministic anchor finds (for λ)
@@ -67,6 +68,10 @@ def _province_of(vocab: Vocabulary) -> np.ndarray:
 def _prior(lv: Levels, ci: np.ndarray, n_left: int, n_right: int, th: Thresholds) -> float:
     """log2 prior odds from a deterministic anchor (NIK and date exact, names agreeing)."""
     anchor = (lv.nik == Nik.EXACT) & (lv.date == Date.EXACT) & (lv.name <= Name.FUZZY)
+    # Without NIKs (or where they are missing), the same name and birth date anchors too.
+    anchor |= (
+        (lv.name <= Name.SAME_INFORMATIVE) & (lv.date == Date.EXACT) & (lv.nik >= Nik.DIFFERENT)
+    )
     rate = len(np.unique(ci[anchor])) / max(n_left, 1) / th.anchor_recall
     rate = float(np.clip(rate, th.min_rate, th.max_rate))
     lam = rate / max(n_right, 1)
@@ -83,11 +88,14 @@ def decide(lv: Levels, probability: np.ndarray, th: Thresholds) -> np.ndarray:
     """
     decision = np.full(len(probability), NO_MATCH, dtype=object)
     names_agree = lv.name <= Name.FUZZY
+    # One shared name token (a family name, or a replaced given name) is enough only with an
+    # exact birth date and overwhelming evidence: twins and siblings share the rest.
+    names_agree |= (lv.name == Name.PARTIAL) & (lv.date == Date.EXACT) & (probability >= th.strong)
     nik_and_date = (lv.nik == Nik.EXACT) & (lv.date == Date.EXACT) & (lv.date_source == 0)
     nik_supports_date = lv.nik <= Nik.DATE_EDIT
     auto = (probability >= th.match) & (names_agree | nik_and_date) & (lv.sex != Sex.DIFFERENT)
     auto &= (lv.date != Date.DIFFERENT) | nik_supports_date  # namesakes born on other days
-    auto &= (lv.date <= Date.YEAR) | (lv.nik <= Nik.SERIAL_EDIT)  # a name and place alone: review
+    auto &= (lv.date <= Date.TYPO) | (lv.nik <= Nik.SERIAL_EDIT)  # a name and place alone: review
     flagged = (probability >= th.review) | (lv.nik == Nik.EXACT)
     flagged |= (lv.name <= Name.SAME_INFORMATIVE) & (lv.date == Date.EXACT)
     decision[flagged] = REVIEW

@@ -39,8 +39,9 @@ M_DATE = {
     Date.SWAPPED: 0.03,
     Date.DAYS: 0.04,
     Date.YEAR: 0.04,
+    Date.TYPO: 0.02,
     Date.MONTH: 0.01,
-    Date.DIFFERENT: 0.03,
+    Date.DIFFERENT: 0.02,
 }
 M_NAME = {
     Name.EXACT: 0.50,
@@ -64,7 +65,7 @@ NIK_PSEUDO_PAIRS = 20_000
 #: Most bits a shared birth place or region may add (a place is a coarse fact).
 GEO_MAX_BITS = 5.0
 #: How much likelier a near level is than an exact one among different people (±3 days: 6 dates).
-DATE_SPREAD = {Date.SWAPPED: 1.0, Date.DAYS: 6.0, Date.YEAR: 4.0, Date.MONTH: 30.0}
+DATE_SPREAD = {Date.SWAPPED: 1.0, Date.DAYS: 6.0, Date.YEAR: 4.0, Date.TYPO: 25.0, Date.MONTH: 30.0}
 
 
 @dataclasses.dataclass

@@ -59,6 +59,8 @@ class People:
     nik_problem: np.ndarray  # object: "" when valid
     nik_digits: np.ndarray  # uint8 [n, 16] (zeros when not 16 digits)
     nik_usable: np.ndarray  # bool: 16 digits and not a dummy (bad region/date still compared)
+    other_id: np.ndarray  # bool: the NIK column holds another number (6–15 digits, e.g. old
+    # KTP or a registry's own id), kept zero-padded in nik_digits and compared as a whole
     nik_dob: np.ndarray  # int32 birth date from NIK, or INT_NULL
     sex: np.ndarray  # int8: 1 = L, 2 = P, 0 = unknown (stated, else NIK, else title)
     sex_source: np.ndarray  # object: "stated", "nik", "title", ""
@@ -75,6 +77,7 @@ class People:
 
 
 INT_NULL = np.iinfo(np.int32).min
+_SEX_CODE = {"L": 1, "P": 2}
 
 
 def place_key(text: str) -> str:
@@ -105,25 +108,50 @@ def _names(names: pl.Series, vocab: Vocabulary) -> dict[str, np.ndarray]:
         .join(pl.DataFrame({"name": uniq, "u": np.arange(len(uniq))}), on="name", how="left")["u"]
         .to_numpy()
     )
-    m = len(uniq)
-    tokens = np.zeros((m, MAX_TOKENS), np.int32)
-    weak = np.zeros((m, MAX_TOKENS), bool)
-    initials = np.zeros((m, MAX_TOKENS), np.int32)
-    name_key, info_key = np.zeros(m, np.int32), np.zeros(m, np.int32)
-    info_text, titles = np.empty(m, object), np.empty(m, object)
-    sex_hint = np.zeros(m, np.int8)
-    for i, raw in enumerate(uniq.to_list()):
+    ids = vocab.ids
+
+    def vid(text: str) -> int:
+        found = ids.get(text)
+        if found is None:
+            found = ids[text] = len(ids)
+        return found
+
+    pad, no = [0] * MAX_TOKENS, [False] * MAX_TOKENS
+    cols: dict[str, list] = {
+        k: []
+        for k in (
+            "tokens",
+            "weak",
+            "initials",
+            "name_key",
+            "info_key",
+            "info_text",
+            "titles",
+            "sex_hint",
+        )
+    }
+    for raw in uniq.to_list():
         parsed = parse_name(raw or "")
-        keys = parsed.keys[:MAX_TOKENS]
-        tokens[i, : len(keys)] = [vocab.id(k) for k in keys]
-        weak[i, : len(keys)] = parsed.weak[:MAX_TOKENS]
-        initials[i, : len(keys)] = [ord(k[0]) if k else 0 for k in keys]
-        name_key[i] = vocab.id("#" + parsed.key)
-        informative = sorted(parsed.informative_keys) or sorted(parsed.keys)
-        info_key[i] = vocab.id("#" + " ".join(informative))
-        info_text[i] = " ".join(informative)
-        titles[i] = " ".join(parsed.titles_pre + parsed.titles_post)
-        sex_hint[i] = {"L": 1, "P": 2}.get(parsed.sex_hint, 0)
+        keys, n = parsed.keys[:MAX_TOKENS], min(len(parsed.keys), MAX_TOKENS)
+        cols["tokens"].append([vid(k) for k in keys] + pad[n:])
+        cols["weak"].append(list(parsed.weak[:MAX_TOKENS]) + no[n:])
+        cols["initials"].append([ord(k[0]) if k else 0 for k in keys] + pad[n:])
+        ordered = sorted(parsed.keys)
+        cols["name_key"].append(vid("#" + " ".join(ordered)))
+        informative = sorted(k for k, w in zip(parsed.keys, parsed.weak, strict=True) if not w)
+        text = " ".join(informative or ordered)
+        cols["info_key"].append(vid("#" + text))
+        cols["info_text"].append(text)
+        cols["titles"].append(" ".join(parsed.titles_pre + parsed.titles_post))
+        cols["sex_hint"].append(_SEX_CODE.get(parsed.sex_hint, 0))
+    tokens = np.asarray(cols["tokens"], np.int32).reshape(-1, MAX_TOKENS)
+    weak = np.asarray(cols["weak"], bool).reshape(-1, MAX_TOKENS)
+    initials = np.asarray(cols["initials"], np.int32).reshape(-1, MAX_TOKENS)
+    name_key = np.asarray(cols["name_key"], np.int32)
+    info_key = np.asarray(cols["info_key"], np.int32)
+    info_text = np.asarray(cols["info_text"], object)
+    titles = np.asarray(cols["titles"], object)
+    sex_hint = np.asarray(cols["sex_hint"], np.int8)
     return {
         "tokens": tokens[index],
         "weak": weak[index],
@@ -160,9 +188,14 @@ def prepare(frame: pl.DataFrame, id_column: str, vocab: Vocabulary) -> People:
     nik_digits = np.zeros((frame.height, 16), np.uint8)
     sixteen = niks["digits"].str.contains(r"^\d{16}$").to_numpy()
     usable = niks["problem"].is_in(["", "province", "date"]).to_numpy()
-    if sixteen.any():
-        raw = np.frombuffer("".join(digits_text[sixteen]).encode(), np.uint8) - 48
-        nik_digits[sixteen] = raw.reshape(-1, 16)
+    other = niks["digits"].str.contains(r"^\d{6,15}$").to_numpy()
+    for i in np.flatnonzero(other):  # 000000, 999999999: placeholders, not numbers
+        other[i] = len(set(digits_text[i])) > 1
+    padded = niks["digits"].str.zfill(16).to_numpy()
+    fill = sixteen | other
+    if fill.any():
+        raw = np.frombuffer("".join(padded[fill]).encode(), np.uint8) - 48
+        nik_digits[fill] = raw.reshape(-1, 16)
     nik_sex = np.where(
         valid,
         niks["sex"].replace_strict({"L": 1, "P": 2}, default=0, return_dtype=pl.Int8).to_numpy(),
@@ -193,6 +226,7 @@ def prepare(frame: pl.DataFrame, id_column: str, vocab: Vocabulary) -> People:
         nik_problem=niks["problem"].to_numpy().astype(object),
         nik_digits=nik_digits,
         nik_usable=usable,
+        other_id=other,
         nik_dob=niks["birth_date"].cast(pl.Int32).fill_null(INT_NULL).to_numpy().astype(np.int32),
         sex=sex.astype(np.int8),
         sex_source=source.astype(object),
