@@ -23,13 +23,16 @@ def area_of(user: Any, plan: Plan) -> str:
 
 
 def coverage(plan: Plan, region_code: str) -> list[dict[str, Any]]:
-    """Per district under ``region_code``: TPS, TPS guarded, officers planned and guarding, linmas.
+    """Per district under ``region_code`` (per village for a district or village): TPS, TPS
+    guarded, officers planned and guarding, linmas.
 
     Aggregated only — no unit assignment, no names — so Bawaslu may see it."""
+    by_village = region_code.count(".") >= 2
+    level = "village" if by_village else "village__parent"
     rows = (
         GuardGroup.objects.filter(plan=plan)
         .filter(subtree_q("village_id", region_code))
-        .values(code=F("village__parent_id"), name=F("village__parent__name"))
+        .values(code=F(f"{level}_id"), name=F(f"{level}__name"))
         .annotate(
             n_tps=Sum("tps"),
             guarded_tps=Sum("tps", filter=COVERED),

@@ -187,3 +187,17 @@ def test_api_gives_police_totals_and_bawaslu_coverage_only(
     assert api_client_for(prosecutor).get(url).status_code == 404
     listing = api_client_for(officer_bangka).get(reverse("deployment-plans")).json()
     assert [p["id"] for p in listing["results"]] == [province_plan.pk]
+
+
+def test_district_supervisors_see_coverage_per_village(province_plan, client_for):
+    from awasi.core.testing import make_user
+
+    panwascam = make_user("panwascam", "panwascam-sungailiat")
+    rows = (
+        client_for(panwascam)
+        .get(reverse("deployment:coverage", args=[province_plan.pk]) + "?format=csv")
+        .content.decode()
+        .strip()
+        .splitlines()[1:]
+    )
+    assert rows and all(r.lstrip("\ufeff").startswith("19.01.01.") for r in rows)
