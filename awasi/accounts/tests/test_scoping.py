@@ -72,7 +72,7 @@ def test_totp_is_required_once_enabled(officer_bangka):
     data = {"username": officer_bangka.username, "password": TEST_PASSWORD}
     refused = client.post("/accounts/login/", data)
     assert refused.status_code == 200
-    assert "authenticator" in refused.content.decode().lower()
+    assert "kode terbaru dari aplikasi autentikator" in refused.content.decode().lower()
     token = totp(device.bin_key, device.step, device.t0, device.digits, device.drift)
     assert client.post("/accounts/login/", {**data, "otp_token": f"{token:06d}"}).status_code == 302
 

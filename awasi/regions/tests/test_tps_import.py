@@ -52,8 +52,8 @@ def test_bad_rows_are_listed_and_nothing_is_saved(officer_bangka, babel):
     report = run(officer_bangka, babel["pemilu"], text)
     assert not report.saved
     assert [e.line for e in report.errors] == [3, 4, 5, 6, 7, 8, 9, 10]
-    assert "duplicate" in report.errors[0].reason
-    assert "outside your area" in report.errors[1].reason
+    assert "duplikat baris 2" in report.errors[0].reason
+    assert "di luar wilayah kerja" in report.errors[1].reason
     assert PollingStation.objects.count() == 0
     partial = run(officer_bangka, babel["pemilu"], text, valid_rows_only=True)
     assert partial.saved and partial.created == 1
@@ -62,8 +62,8 @@ def test_bad_rows_are_listed_and_nothing_is_saved(officer_bangka, babel):
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
-        ("", "no data rows"),
-        ("village_code,number\n19.01.01.1001,1\n", "Missing columns"),
+        ("", "tidak berisi baris data"),
+        ("village_code,number\n19.01.01.1001,1\n", "Kolom tidak ada"),
     ],
 )
 def test_file_level_errors(officer_bangka, babel, content, reason):
@@ -100,4 +100,4 @@ def test_import_page_reports_rows(client_for, officer_bangka, babel):
         "/regions/tps/import/", {"election": babel["pemilu"].pk, "file": upload}
     )
     assert response.status_code == 400
-    assert "outside your area" in response.content.decode()
+    assert "di luar wilayah kerja" in response.content.decode()
