@@ -73,7 +73,7 @@ def rollup(
     for level in LEVELS:
         if level != "village":
             # Walk up one level at a time: each step factorizes only the level below's codes.
-            codes, parent = factorize(parent_code(code, level) for code in codes)
+            codes, parent = factorize(code.rpartition(".")[0] for code in codes)
             sums = _roll_up(sums, parent, len(codes))
         if level in levels:
             result[level] = _finish(level, codes, sums)

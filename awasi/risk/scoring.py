@@ -137,12 +137,15 @@ def score(values: np.ndarray, compiled: Compiled, *, level: str = "tps", top: in
     x = normalise(values, compiled)
     observed = ~np.isnan(x)
     x0 = np.where(observed, x, 0.0)
-    passes = _bottom_up(x0, observed, compiled.levels)
-    coverage = observed @ compiled.full_weight
+    seen = observed.astype(float)
+    passes = _bottom_up(x0, seen, compiled.levels)
+    coverage = seen @ compiled.full_weight
     enough = (coverage >= compiled.catalogue.min_coverage - 1e-12) & (coverage > 0)
     overall = np.where(enough, 100.0 * passes[-1][1][:, 0], np.nan)
     flags = x0 > 0
-    contributions = 100.0 * x0 * _indicator_factors(passes, compiled.levels)
+    contributions = _indicator_factors(passes, compiled.levels)
+    np.multiply(contributions, x0, out=contributions)
+    contributions *= 100.0
     driver_index, driver_points = drivers(contributions, top=top)
     # Without enough coverage the points would explain a score that does not exist: keep only which.
     driver_points = np.where(enough[:, None], driver_points, np.nan)
@@ -186,25 +189,34 @@ def drivers(contributions: np.ndarray, *, top: int = 3) -> tuple[np.ndarray, np.
     if top == 0 or n == 0:
         return np.zeros((n, top), dtype=np.int16), np.zeros((n, top))
     # A tiny per-column offset makes equal contributions rank by catalogue order, deterministically.
+    # ``top`` passes of argmax beat a full argpartition + argsort for the usual top = 3.
     keyed = contributions - np.arange(k) * 1e-9
-    part = np.argpartition(-keyed, top - 1, axis=1)[:, :top]
-    order = np.argsort(-np.take_along_axis(keyed, part, axis=1), axis=1, kind="stable")
-    index = np.take_along_axis(part, order, axis=1)
-    points = np.take_along_axis(contributions, index, axis=1)
+    rows = np.arange(n)
+    index = np.empty((n, top), dtype=np.intp)
+    points = np.empty((n, top))
+    for column in range(top):
+        best = keyed.argmax(axis=1)
+        index[:, column] = best
+        points[:, column] = contributions[rows, best]
+        keyed[rows, best] = -np.inf
     index = np.where(points > 0, index, -1).astype(np.int16)
     return index, np.where(points > 0, points, 0.0)
 
 
 def _bottom_up(
-    x0: np.ndarray, observed: np.ndarray, levels: tuple[Level, ...]
+    x0: np.ndarray, seen: np.ndarray, levels: tuple[Level, ...]
 ) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Per level: (observed weight under each node, node score 0..1 over observed children)."""
-    value, seen = x0, observed.astype(float)
+    """Per level: (observed weight under each node, node score 0..1 over observed children).
+
+    ``x0`` is 0 wherever nothing was observed, and so is every node score without observed children,
+    so the numerator needs no mask.
+    """
+    value = x0
     passes = []
     for level in levels:
         membership = level.membership
         denominator = seen @ membership
-        numerator = (value * seen) @ membership
+        numerator = value @ membership
         value = np.divide(
             numerator, denominator, out=np.zeros_like(numerator), where=denominator > 0
         )
@@ -223,13 +235,13 @@ def _indicator_factors(
     """
     factor = np.ones((passes[0][0].shape[0], 1))
     for (denominator, _), level in zip(reversed(passes), reversed(levels), strict=True):
-        below = denominator[:, level.parent]
-        factor = np.divide(
-            factor[:, level.parent] * level.weight, below, out=np.zeros_like(below), where=below > 0
+        ratio = np.divide(
+            factor, denominator, out=np.zeros_like(denominator), where=denominator > 0
         )
+        factor = ratio[:, level.parent] * level.weight
     return factor
 
 
 def _full_weight(levels: tuple[Level, ...], n_indicators: int) -> np.ndarray:
     ones = np.ones((1, n_indicators))
-    return _indicator_factors(_bottom_up(ones, ones > 0, levels), levels)[0]
+    return _indicator_factors(_bottom_up(ones, ones, levels), levels)[0]
