@@ -2,6 +2,7 @@
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,4 +22,6 @@ def test_polres_officer_opens_the_polres_plan(
     assert browser.find_element(By.ID, "unit-required").text == str(row.required)
     groups = browser.find_elements(By.CSS_SELECTOR, "#group-table tbody tr")
     assert len(groups) == row.groups
-    assert browser.find_element(By.ID, "awasi-map").get_attribute("data-loaded") is not None
+    loaded = WebDriverWait(browser, 10).until(
+        lambda b: b.find_element(By.ID, "awasi-map").get_attribute("data-loaded"))
+    assert int(loaded) == plan.groups.filter(polres__code="POLRES-19.02").count()
