@@ -4,6 +4,7 @@ import csv
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from awasi.core.errors import DomainError
 from awasi.risk import services
@@ -28,7 +29,7 @@ def test_cli_import_then_score_then_categories(tmp_path, stations, capsys):
         "risk", "score", "--election", "pemilu-2024", "--region", "19.01", "--as-of", "2024-02-12"
     )
     out = capsys.readouterr().out
-    assert "Scoring 3 TPS" in out and "Done" in out
+    assert "3 TPS" in out and "(2024-02-12)" in out  # progress lines are translated
     run = ScoreRun.objects.get()
     assert (run.region_code, str(run.as_of)) == ("19.01", "2024-02-12")
     target = tmp_path / "categories.csv"
@@ -70,7 +71,7 @@ def test_import_service_refuses_other_agencies_and_unreadable_files(
         services.import_observations(
             actor=police_bangka, election=babel["pemilu"], content=b"x", filename="x.csv"
         )
-    with pytest.raises(DomainError, match="could not be read"):
+    with translation.override("en"), pytest.raises(DomainError, match="could not be read"):
         services.import_observations(
             actor=officer_bangka,
             election=babel["pemilu"],

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 import time_machine
+from django.utils import translation
 
 from awasi.core.errors import DomainError
 from awasi.core.models import AuditEvent
@@ -74,7 +75,7 @@ def test_only_bawaslu_of_the_area_may_record(request, persona, tps, stations):
 
 
 def test_unknown_indicator_and_future_dates_are_refused(officer_bangka, stations):
-    with pytest.raises(DomainError, match="Unknown indicators"):
+    with translation.override("en"), pytest.raises(DomainError, match="Unknown indicators"):
         _record(officer_bangka, stations["bangka1"], warna=1)
     with pytest.raises(DomainError):
         services.record_observations(
