@@ -39,6 +39,7 @@ def _unit_rows(lines: list[Any]) -> list[tuple[Any, ...]]:
 
 def _sheets(board: Board, files: list[JointFile]) -> dict[str, tuple[list[str], list[Any]]]:
     stages = dict(FileStage.choices)
+    numbers = {f.pk: f.number for f in files}
     unit_header = [_("Unit"), _("Files"), _("Open"), _("Overdue steps"), _("Due soon")]
     register = [
         (
@@ -66,7 +67,10 @@ def _sheets(board: Board, files: list[JointFile]) -> dict[str, tuple[list[str], 
         _("Per Kejaksaan"): (unit_header, _unit_rows(board.per_prosecutor)),
         _("Late steps"): (
             [_("File"), _("Step"), _("State"), _("Due")],
-            [(fid, step, state.value, due) for fid, step, state, due in board.attention],
+            [
+                (numbers.get(fid, fid), step, state.value, due)
+                for fid, step, state, due in board.attention
+            ],
         ),
         _("Files"): (
             [

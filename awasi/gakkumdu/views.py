@@ -9,12 +9,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from awasi.core.errors import DomainError
 from awasi.gakkumdu import chain, services, services_parts
 from awasi.gakkumdu.access import access_document, access_file
-from awasi.gakkumdu.choices import FileStage
+from awasi.gakkumdu.choices import FileStage, VerdictOutcome
 from awasi.gakkumdu.forms import (
     ClosureRequestForm,
     DecisionForm,
@@ -26,7 +27,7 @@ from awasi.gakkumdu.forms import (
     SuspectForm,
     WitnessForm,
 )
-from awasi.gakkumdu.models import ClosureRequest
+from awasi.gakkumdu.models import ClosureRequest, JointFile
 from awasi.gakkumdu.parties import acting_party
 from awasi.gakkumdu.reports import board_export
 from awasi.gakkumdu.selectors import (
@@ -69,10 +70,22 @@ def board(request: HttpRequest) -> HttpResponse:
             "board": summary,
             "units": units_for(request.user),
             "unit": unit,
-            "stage_labels": dict(FileStage.choices),
+            "stages": [(FileStage(k).label, n) for k, n in summary.by_stage.items()],
+            "outcomes": [(VerdictOutcome(k).label, n) for k, n in summary.outcomes.items()],
+            "attention": _attention(summary),
             "max_stage": max(summary.by_stage.values(), default=1),
         },
     )
+
+
+def _attention(summary: Any) -> list[tuple[Any, ...]]:
+    """Late and nearly late clocks with their file numbers (one query)."""
+    ids = {item[0] for item in summary.attention}
+    numbers = dict(JointFile.objects.filter(pk__in=ids).values_list("pk", "number"))
+    return [
+        (fid, numbers.get(fid, fid), step, state.value, due)
+        for fid, step, state, due in summary.attention
+    ]
 
 
 def _party(user: Any, file: Any) -> chain.Party | None:
@@ -112,9 +125,17 @@ def file_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "sentences": file.sentences.select_related("suspect"),
         "documents": file.documents.select_related("uploaded_by"),
         "part_forms": _part_forms(file, party),
-        "holder": chain.STAGE_HOLDER[stage].value,
+        "holder": HOLDER_LABELS[chain.STAGE_HOLDER[stage]],
     }
     return render(request, "gakkumdu/file_detail.html", context)
+
+
+HOLDER_LABELS = {
+    chain.Party.BAWASLU: "Bawaslu",
+    chain.Party.POLRI: "Polri",
+    chain.Party.KEJAKSAAN: "Kejaksaan",
+    chain.Party.COURT: _lazy("Court"),
+}
 
 
 def _needs_approval(event: str) -> bool:
