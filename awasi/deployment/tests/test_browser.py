@@ -23,5 +23,6 @@ def test_polres_officer_opens_the_polres_plan(
     groups = browser.find_elements(By.CSS_SELECTOR, "#group-table tbody tr")
     assert len(groups) == row.groups
     loaded = WebDriverWait(browser, 10).until(
-        lambda b: b.find_element(By.ID, "awasi-map").get_attribute("data-loaded"))
+        lambda b: b.find_element(By.ID, "awasi-map").get_attribute("data-loaded")
+    )
     assert int(loaded) == plan.groups.filter(polres__code="POLRES-19.02").count()
