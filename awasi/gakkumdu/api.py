@@ -6,6 +6,8 @@ from typing import Any
 
 from django.shortcuts import get_object_or_404
 from django.urls import path
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
@@ -99,6 +101,7 @@ class FileList(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(responses=FileSerializer(many=True))
     def get(self, request: Request) -> Response:
         files = files_for(
             request.user,
@@ -115,6 +118,7 @@ class FileDetail(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(responses=FileSerializer)
     def get(self, request: Request, pk: int) -> Response:
         file = access_file(request.user, pk)
         data = FileSerializer(file).data
@@ -128,6 +132,7 @@ class FileSteps(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(request=StepInput, responses={201: FileSerializer})
     def post(self, request: Request, pk: int) -> Response:
         file = access_file(request.user, pk, for_change=True)
         payload = StepInput(data=request.data)
@@ -160,6 +165,12 @@ class DecisionInput(serializers.Serializer):
     version = serializers.IntegerField()
 
 
+class RequestOutput(serializers.ModelSerializer):
+    class Meta:
+        model = ClosureRequest
+        fields = ["id", "kind", "agency", "status", "reason", "occurred_at", "decision_note"]
+
+
 def _request_data(request: ClosureRequest) -> dict[str, Any]:
     return {
         "id": request.pk,
@@ -177,10 +188,12 @@ class FileRequests(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(responses=RequestOutput(many=True))
     def get(self, request: Request, pk: int) -> Response:
         file = access_file(request.user, pk)
         return Response([_request_data(r) for r in file.requests.all()])
 
+    @extend_schema(request=RequestInput, responses={201: RequestOutput})
     def post(self, request: Request, pk: int) -> Response:
         file = access_file(request.user, pk, for_change=True)
         payload = RequestInput(data=request.data)
@@ -202,6 +215,7 @@ class RequestDecision(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(request=DecisionInput, responses=RequestOutput)
     def post(self, request: Request, pk: int, request_pk: int) -> Response:
         file = access_file(request.user, pk, for_change=True)
         closure = get_object_or_404(ClosureRequest, pk=request_pk, file=file)
@@ -223,6 +237,7 @@ class BoardView(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(responses=OpenApiTypes.OBJECT)
     def get(self, request: Request) -> Response:
         board = board_for(files_for(request.user, unit=request.query_params.get("unit", "")))
         return Response(
