@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from awasi.accounts.choices import OrgLevel
@@ -77,7 +78,18 @@ class UserForm(forms.Form):
         if "region" in self.fields:
             self.fields["region"].queryset = regions_for(user, max_level=self.region_level)
         if "stage" in self.fields:
-            self.fields["stage"].queryset = Stage.objects.select_related("election")
+            stages = Stage.objects.select_related("election")
+            field = self.fields["stage"]
+            field.queryset = stages
+            field.label_from_instance = lambda s: f"{s.election.name} — {s.name}"
+            today = timezone.localdate()
+            current = (
+                stages.filter(starts_on__lte=today, ends_on__gte=today)
+                .order_by("-starts_on")
+                .first()
+            )
+            if current is not None and not self.is_bound:
+                self.initial.setdefault("stage", current.pk)
         if "agreement" in self.fields:
             from awasi.prevention.models import Agreement
 

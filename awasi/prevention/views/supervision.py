@@ -81,7 +81,13 @@ def _polling_station(form: SupervisionReportForm) -> PollingStation | None:
 @login_required
 def report_create(request: HttpRequest) -> HttpResponse:
     """The phone-friendly LHP form (camera capture for photos)."""
-    form = SupervisionReportForm(request.POST or None, request.FILES or None, user=request.user)
+    now = timezone.localtime().replace(second=0, microsecond=0)
+    form = SupervisionReportForm(
+        request.POST or None,
+        request.FILES or None,
+        user=request.user,
+        initial={"supervised_at": now},
+    )
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         tps = _polling_station(form)
