@@ -193,7 +193,8 @@ def planning_units(units: Units) -> tuple[np.ndarray, np.ndarray]:
     polda = np.full(n, -1, dtype=np.int64)
     for u in range(n):
         v, steps = u, 0
-        while units.kind[v] == POLSEK and units.parent[v] >= 0 and steps < n:
+        # A Polsek directly under a Polda (no Polres) plans on its own.
+        while units.kind[v] == POLSEK and _parent_kind(units, v) not in (POLDA, -1) and steps < n:
             v, steps = int(units.parent[v]), steps + 1
         plan_unit[u] = v
         w, steps = v, 0
@@ -201,6 +202,11 @@ def planning_units(units: Units) -> tuple[np.ndarray, np.ndarray]:
             w, steps = int(units.parent[w]), steps + 1
         polda[u] = w if w >= 0 and units.kind[w] == POLDA else -1
     return plan_unit, polda
+
+
+def _parent_kind(units: Units, u: int) -> int:
+    p = int(units.parent[u])
+    return int(units.kind[p]) if p >= 0 else -1
 
 
 def _totals(units, groups, covered, plan_unit, pooled, own_used, flows) -> list[UnitTotals]:  # type: ignore[no-untyped-def]

@@ -207,3 +207,14 @@ def test_empty_input_gives_an_empty_plan():
     result = plan(t, u, BELITUNG_STYLE)
     assert result.required == 0 and result.lower_bound == 0 and len(result.groups) == 0
     assert np.asarray(result.covered).size == 0
+
+
+def test_a_polsek_directly_under_the_polda_plans_on_its_own():
+    units = [
+        unit("POLDA-X", kind="polda", available=1),
+        unit("POLSEK-Z", kind="polsek", parent="POLDA-X", available=1),
+    ]
+    result, _ = _plan(units, many("Z", "VZ", "sangat_rawan", "POLSEK-Z", 2))
+    rows = _by_code(result)
+    assert list(rows) == ["POLSEK-Z"]
+    assert (rows["POLSEK-Z"].own_used, rows["POLSEK-Z"].reinforcements) == (1, 1)
