@@ -9,6 +9,7 @@ app_name = "gakkumdu"
 urlpatterns = [
     path("", views.file_list, name="index"),
     path("board/", views.board, name="board"),
+    path("units/", views.unit_list, name="units"),
     path("open/<int:case_pk>/", views_open.open_file, name="open"),
     path("<int:pk>/", views.file_detail, name="file"),
     path("<int:pk>/step/", views.file_step, name="step"),

@@ -78,6 +78,17 @@ def board(request: HttpRequest) -> HttpResponse:
     )
 
 
+@login_required
+def unit_list(request: HttpRequest) -> HttpResponse:
+    """The Gakkumdu units the user works in or sees, with each agency's members."""
+    units = (
+        units_for(request.user)
+        .select_related("region", "bawaslu", "police", "prosecutor")
+        .prefetch_related("members__user__organisation")
+    )
+    return render(request, "gakkumdu/unit_list.html", {"units": units.order_by("code")})
+
+
 def _attention(summary: Any) -> list[tuple[Any, ...]]:
     """Late and nearly late clocks with their file numbers (one query)."""
     ids = {item[0] for item in summary.attention}

@@ -287,3 +287,18 @@ def test_board_query_count_does_not_grow_with_files(
         step(f, "first_discussion", officer_babel, wib(2024, 2, day, 10))
     with django_assert_num_queries(len(before.captured_queries)):
         web.get("/gakkumdu/board/")
+
+
+def test_unit_page_lists_members_of_each_agency(
+    client_for, units, police_bangka, officer_bangka, django_assert_max_num_queries
+):
+    from awasi.gakkumdu.models import GakkumduMember
+
+    GakkumduMember.objects.create(
+        unit=units["gakkumdu-19.01"], user=police_bangka, position="Penyidik Gakkumdu"
+    )
+    web = client_for(officer_bangka)
+    with django_assert_max_num_queries(12):
+        page = web.get("/gakkumdu/units/").content.decode()
+    assert "Sentra Gakkumdu Kabupaten Bangka" in page and "Penyidik Gakkumdu" in page
+    assert "Sentra Gakkumdu Kabupaten Belitung" not in page
