@@ -129,10 +129,12 @@ def filtered_cases(user: Any, params: dict[str, Any], *, area: str | None = None
     next_due = CaseDeadline.objects.filter(case=OuterRef("pk"), stopped_at__isnull=True)
     cases = cases.annotate(next_due=Subquery(next_due.order_by("due_at").values("due_at")[:1]))
     now = timezone.now()
+    running_clocks = CaseDeadline.objects.filter(stopped_at__isnull=True)
     if params.get("deadline") == "overdue":
-        cases = cases.filter(next_due__lt=now)
+        cases = cases.filter(pk__in=running_clocks.filter(due_at__lt=now).values("case_id"))
     elif params.get("deadline") == "soon":
-        cases = cases.filter(next_due__gte=now, next_due__lte=now + timedelta(hours=48))
+        soon = running_clocks.filter(due_at__gte=now, due_at__lte=now + timedelta(hours=48))
+        cases = cases.filter(pk__in=soon.values("case_id"))
     return cases.select_related("region", "election", "assignee", "organisation").order_by(
         "-received_at", "-id"
     )

@@ -26,12 +26,14 @@ SERVER = "postgres://postgres@127.0.0.1:5432"
 DB_NAME = "bench_cases_list"
 
 
-def prepare(total: int) -> None:
+def prepare(total: int, reuse: bool) -> None:
     import psycopg
 
     with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {DB_NAME}")
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (DB_NAME,)).fetchone()
+        if not (reuse and exists):
+            conn.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+            conn.execute(f"CREATE DATABASE {DB_NAME}")
     os.environ["DATABASE_URL"] = f"{SERVER}/{DB_NAME}"
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
     import django
@@ -39,14 +41,16 @@ def prepare(total: int) -> None:
     django.setup()
     from django.core.management import call_command
 
+    from awasi.cases.models import Case
     from awasi.core.testing import ensure_babel
 
     call_command("migrate", verbosity=0)
     ensure_babel()
-    build_cases(total)
+    if Case.objects.count() < total:
+        build_cases(Case.objects.count(), total)
 
 
-def build_cases(total: int) -> None:
+def build_cases(first: int, total: int) -> None:
     from django.utils import timezone
 
     from awasi.cases.models import Case, CaseDeadline, DeadlineRule
@@ -59,7 +63,7 @@ def build_cases(total: int) -> None:
     rule = DeadlineRule.objects.get(regime="pemilu", step="follow_up")
     now = timezone.now()
     batch = 5000
-    for start in range(0, total, batch):
+    for start in range(first, total, batch):
         rows = [
             Case(
                 tracking_code=f"B{n:09d}", origin="report", channel="web", election=election,
@@ -86,11 +90,16 @@ def build_cases(total: int) -> None:
 
 def measure(client, url: str, repeat: int) -> dict:
     from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
     client.get(url)  # warm caches, as a server would be
     times = []
-    with CaptureQueriesContext(connection) as queries:
+    queries = []
+
+    def count(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
     for _ in range(repeat):
@@ -107,9 +116,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--reuse", action="store_true", help="keep an existing bench database")
     args = parser.parse_args()
     print("building …", file=sys.stderr)
-    prepare(args.cases)
+    prepare(args.cases, args.reuse)
     from django.test import Client
     from rest_framework.authtoken.models import Token
 
@@ -118,10 +128,15 @@ def main() -> None:
 
     results = []
     for username, org in [("bench-prov", "bawaslu-babel"), ("bench-bangka", "bawaslu-bangka")]:
-        user = make_user(username, org, Role.COMMISSIONER)
+        from awasi.accounts.models import User
+
+        user = User.objects.filter(username=username).first() or make_user(
+            username, org, Role.COMMISSIONER
+        )
         page = Client()
         page.force_login(user)
-        api = Client(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+        token, _ = Token.objects.get_or_create(user=user)
+        api = Client(HTTP_AUTHORIZATION=f"Token {token.key}")
         for size in (10, 50, 200):
             results.append({"user": username, **measure(
                 api, f"/api/v1/cases/?page_size={size}", args.repeat)})  # fmt: skip
@@ -136,7 +151,8 @@ def main() -> None:
             results.append({"user": username, **measure(page, f"/cases/{query}", args.repeat)})
     from awasi.cases.models import Case
 
-    print(json.dumps({"cases": Case.objects.count(), "results": results}, indent=1))
+    load = [round(x, 1) for x in os.getloadavg()]
+    print(json.dumps({"cases": Case.objects.count(), "load": load, "results": results}, indent=1))
 
 
 if __name__ == "__main__":
