@@ -13,6 +13,7 @@ from enum import IntEnum
 
 import numpy as np
 from rapidfuzz import fuzz
+from rapidfuzz.distance import JaroWinkler
 from rapidfuzz.process import cpdist
 
 from .blocking import _civil, nik_usable
@@ -173,11 +174,47 @@ def compare_niks(c: People, r: People, ci: np.ndarray, ri: np.ndarray) -> np.nda
     return level
 
 
-def compare_names(c: People, r: People, ci: np.ndarray, ri: np.ndarray):
+def _informative_tokens(people: People, idx: np.ndarray) -> np.ndarray:
+    """Informative token ids per row; a name of weak tokens only ("Ayu") keeps them all."""
+    tokens = people.tokens[idx]
+    informative = np.where(people.weak[idx], 0, tokens)
+    none = (informative == 0).all(axis=1)
+    informative[none] = tokens[none]
+    return informative
+
+
+def _fuzzy_token_hits(
+    c_inf: np.ndarray, r_inf: np.ndarray, token_text: np.ndarray, todo: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per slot: does the token have an exact or near-identical (Jaro-Winkler ≥ 0.9) partner?"""
+    hit_c = (c_inf[:, :, None] == r_inf[:, None, :]).any(axis=2) & (c_inf > 0)
+    hit_r = (r_inf[:, :, None] == c_inf[:, None, :]).any(axis=2) & (r_inf > 0)
+    rows = np.flatnonzero(todo)
+    width = c_inf.shape[1]
+    for a in range(width):
+        for b in range(width):
+            live = rows[(c_inf[rows, a] > 0) & (r_inf[rows, b] > 0)]
+            if not len(live):
+                continue
+            sim = cpdist(
+                token_text[c_inf[live, a]],
+                token_text[r_inf[live, b]],
+                scorer=JaroWinkler.normalized_similarity,
+                workers=-1,
+                dtype=np.float32,
+            )
+            near = live[sim >= 0.9]
+            hit_c[near, a] = True
+            hit_r[near, b] = True
+    return hit_c, hit_r
+
+
+def compare_names(
+    c: People, r: People, ci: np.ndarray, ri: np.ndarray, token_text: np.ndarray | None = None
+):
     """Name level, fuzzy similarity (0–100) and the shared informative token ids."""
-    ct, rt = c.tokens[ci], r.tokens[ri]
-    c_inf = np.where(c.weak[ci], 0, ct)
-    r_inf = np.where(r.weak[ri], 0, rt)
+    c_inf = _informative_tokens(c, ci)
+    r_inf = _informative_tokens(r, ri)
     in_r = (c_inf[:, :, None] == r_inf[:, None, :]).any(axis=2) & (c_inf > 0)
     in_c = (r_inf[:, :, None] == c_inf[:, None, :]).any(axis=2) & (r_inf > 0)
     shared = np.where(in_r, c_inf, 0)
@@ -193,6 +230,12 @@ def compare_names(c: People, r: People, ci: np.ndarray, ri: np.ndarray):
     level[contained] = Name.SUBSET
     level[(n_shared > 0) & (n_shared == n_c) & (in_c.sum(axis=1) == n_r)] = Name.SAME_INFORMATIVE
     level[c.name_key[ci] == r.name_key[ri]] = Name.EXACT
+    if token_text is not None:  # typo'd tokens: every token of one name has a near partner
+        hit_c, hit_r = _fuzzy_token_hits(c_inf, r_inf, token_text, level >= Name.FUZZY)
+        all_c = (hit_c.sum(axis=1) == n_c) & (n_c > 0)
+        all_r = (hit_r.sum(axis=1) == n_r) & (n_r > 0)
+        level[(level > Name.FUZZY) & (all_c | all_r)] = Name.FUZZY
+        level[(level == Name.DIFFERENT) & hit_c.any(axis=1)] = Name.PARTIAL
     level[(c.tokens[ci, 0] == 0) | (r.tokens[ri, 0] == 0)] = Name.NULL
     return level, similarity, shared
 
@@ -228,7 +271,12 @@ def compare_geo(c: People, r: People, ci: np.ndarray, ri: np.ndarray, province_o
 
 
 def compare(
-    c: People, r: People, ci: np.ndarray, ri: np.ndarray, province_of: np.ndarray
+    c: People,
+    r: People,
+    ci: np.ndarray,
+    ri: np.ndarray,
+    province_of: np.ndarray,
+    token_text: np.ndarray | None = None,
 ) -> Levels:
     """All field levels for the pairs ``(ci[k], ri[k])``."""
     date, source, value = compare_dates(c, r, ci, ri)
@@ -236,7 +284,7 @@ def compare(
     # A date read only from a NIK whose date digits hold a typo says nothing more than the NIK
     # comparison already did: not a second, contradicting fact.
     date[(nik == Nik.DATE_EDIT) & (source != 0) & (date > Date.EXACT)] = Date.NULL
-    name, similarity, shared = compare_names(c, r, ci, ri)
+    name, similarity, shared = compare_names(c, r, ci, ri, token_text)
     geo, geo_value = compare_geo(c, r, ci, ri, province_of)
     return Levels(
         nik=nik,

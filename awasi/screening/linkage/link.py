@@ -65,6 +65,15 @@ def _province_of(vocab: Vocabulary) -> np.ndarray:
     return out
 
 
+def _token_text(vocab: Vocabulary) -> np.ndarray:
+    """Strings by vocabulary id (for token-level fuzzy comparison)."""
+    out = np.empty(len(vocab.ids) + 1, object)
+    out[:] = ""
+    for text, idx in vocab.ids.items():
+        out[idx] = text
+    return out
+
+
 def _prior(lv: Levels, ci: np.ndarray, n_left: int, n_right: int, th: Thresholds) -> float:
     """log2 prior odds from a deterministic anchor (NIK and date exact, names agreeing)."""
     anchor = (lv.nik == Nik.EXACT) & (lv.date == Date.EXACT) & (lv.name <= Name.FUZZY)
@@ -115,7 +124,7 @@ def score_pairs(
     prior: float | None = None,
 ) -> Scored:
     """Compare, weigh and decide every pair ``(ci[k], ri[k])``."""
-    lv = compare(c, r, ci, ri, _province_of(vocab))
+    lv = compare(c, r, ci, ri, _province_of(vocab), _token_text(vocab))
     w = weights(lv, freq, c, ci, r, ri)
     if prior is None:
         prior = _prior(lv, ci, c.n, r.n, th)
