@@ -235,3 +235,64 @@ def test_double_candidacy_found_without_chaining_namesakes():
     assert flagged.get(frozenset(("D1", "D2"))) == "match"
     assert flagged.get(frozenset(("D1", "D3"))) != "match"
     assert {"D1", "D2"} in clusters(pairs) and not any("D3" in g for g in clusters(pairs))
+
+
+def test_other_id_numbers_typos_and_token_typos():
+    background = synth.generate(n_registry=2000, n_candidates=10, n_links=0, seed=3)
+    cols_r, cols_c = background.registry.columns, background.candidates.columns
+    registry = pl.concat(
+        [
+            background.registry,
+            pl.DataFrame(
+                [
+                    (
+                        "R-OLD",
+                        "Ratih",
+                        "Toboali",
+                        "1966-02-14",
+                        "P",
+                        "0912345",
+                        "village_head",
+                        "Desa",
+                        "19.03",
+                    ),
+                    (
+                        "R-TYPO",
+                        "Hendrik Simanjuntak",
+                        "Muntok",
+                        "1981-12-03",
+                        "L",
+                        "",
+                        "bumd",
+                        "PT",
+                        "19.05",
+                    ),
+                ],
+                schema=cols_r,
+                orient="row",
+            ),
+        ]
+    )
+    candidates = pl.DataFrame(
+        [
+            ("C-OLD", "RAIH", "Toboali", "1966-02-14", "P", "0912345", "P01", "x", "d", "19.03"),
+            (
+                "C-TYPO",
+                "Hendrik Simanjuntak",
+                "Muntok",
+                "1981-12-30",
+                "L",
+                "",
+                "P01",
+                "x",
+                "d",
+                "19.05",
+            ),
+        ],
+        schema=cols_c,
+        orient="row",
+    )
+    result = {r["candidate_id"]: r for r in link(candidates, registry).iter_rows(named=True)}
+    assert (result["C-OLD"]["person_id"], result["C-OLD"]["decision"]) == ("R-OLD", "match")
+    assert result["C-TYPO"]["person_id"] == "R-TYPO"
+    assert "beda 1 angka" in result["C-TYPO"]["reasons"]  # 03 ↔ 30: digits swapped
