@@ -128,3 +128,14 @@ def test_home_card_counts_vulnerable_tps_for_readers_only(
     assert card["value"] == 1  # the prison TPS in Kab. Bangka
     assert cards(prosecutor) == []
     assert client_for(officer_bangka).get("/").status_code == 200
+
+
+def test_api_serves_categories_in_the_users_area_only(
+    api_client_for, police_bangka, prosecutor, scored
+):
+    client = api_client_for(police_bangka)
+    data = client.get("/api/v1/risk/tps-categories/").json()
+    assert [r["tps_code"] for r in data["results"]] == [scored["bangka_prison"].code]
+    assert client.get("/api/v1/risk/tps-categories/?region=19.02").status_code == 403
+    assert client.get("/api/v1/risk/region-scores/").json()["results"][0]["region"] == "19.01"
+    assert api_client_for(prosecutor).get("/api/v1/risk/tps-categories/").status_code == 403
