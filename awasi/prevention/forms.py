@@ -279,6 +279,7 @@ class DeclareForm(VersionForm):
 
 
 class NeutralityCaseForm(UserForm):
+    region_level = "village"
     region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.none())
     name = forms.CharField(label=_("Name"), max_length=200)
     position = forms.CharField(label=_("Position"), max_length=200, required=False)

@@ -291,3 +291,26 @@ def test_socialisation_under_an_agreement(client_for, officer_babel, babel):
     assert Socialisation.objects.get().agreement == agreement
     page = client.get(reverse("prevention:agreement", args=[agreement.pk]))
     assert "Sosialisasi netralitas ASN Belitung" in page.content.decode()
+
+
+def test_asn_case_from_an_lhp(client_for, officer_bangka, activity_data):
+    from awasi.prevention.models import NeutralityCase
+
+    report = SupervisionReport.objects.get()
+    client = client_for(officer_bangka)
+    url = reverse("prevention:neutrality_create") + f"?lhp={report.pk}"
+    assert client.get(url).context["form"].initial["source"] == "supervision"
+    response = client.post(
+        url,
+        {
+            "region": report.region_id,
+            "name": "X",
+            "employer": "Pemkab Bangka",
+            "employment": "pns",
+            "source": "supervision",
+            "occurred_on": "2024-02-12",
+            "description": "Baliho",
+        },
+    )
+    assert response.status_code == 302
+    assert NeutralityCase.objects.get().supervision_report == report

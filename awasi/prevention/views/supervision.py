@@ -185,13 +185,26 @@ def neutrality_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def neutrality_create(request: HttpRequest) -> HttpResponse:
-    """Enter a neutrality case in the register."""
-    form = NeutralityCaseForm(request.POST or None, user=request.user)
+    """Enter a neutrality case in the register (``?lhp=<id>``: from a supervision report)."""
+    lhp_id = request.GET.get("lhp")
+    report = access_supervision_report(request.user, lhp_id) if lhp_id else None
+    initial = {}
+    if report is not None:
+        initial = {
+            "region": report.region_id,
+            "source": "supervision",
+            "occurred_on": timezone.localtime(report.supervised_at).date(),
+            "description": report.result,
+            "source_reference": f"LHP #{report.pk}",
+        }
+    form = NeutralityCaseForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         case = run_service(
             request,
             form,
-            lambda: services.record_neutrality_case(actor=request.user, **form.cleaned_data),
+            lambda: services.record_neutrality_case(
+                actor=request.user, supervision_report=report, **form.cleaned_data
+            ),
             success=_("Case entered in the register."),
         )
         if case:
