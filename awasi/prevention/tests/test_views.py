@@ -314,3 +314,14 @@ def test_asn_case_from_an_lhp(client_for, officer_bangka, activity_data):
     )
     assert response.status_code == 302
     assert NeutralityCase.objects.get().supervision_report == report
+
+
+def test_meeting_minutes_and_lhp_as_pdf(client_for, officer_babel, polda_item, activity_data):
+    client = client_for(officer_babel)
+    minutes = client.get(
+        reverse("prevention:meeting", args=[polda_item.meeting_id]) + "?format=pdf"
+    )
+    assert minutes["Content-Type"] == "application/pdf" and minutes.content.startswith(b"%PDF-")
+    report = SupervisionReport.objects.get()
+    lhp = client.get(reverse("prevention:report", args=[report.pk]) + "?format=pdf")
+    assert lhp.content.startswith(b"%PDF-")

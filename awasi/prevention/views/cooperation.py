@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -170,11 +172,38 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
     return form_page(request, form, title=_("New coordination meeting"), back="prevention:meetings")
 
 
+def meeting_blocks(meeting: Meeting) -> list[tuple[Any, ...]]:
+    """The minutes of a meeting with its commitments, as PDF blocks (for signing and filing)."""
+    held = timezone.localtime(meeting.held_at).strftime("%d-%m-%Y %H:%M")
+    names = ", ".join(o.name for o in meeting.attending.all()) or "—"
+    items = [
+        [i.description, i.owner.name, i.due_on, i.get_status_display(), i.evidence]
+        for i in meeting.action_items.select_related("owner")
+    ]
+    return [
+        ("p", f"{_('Held at')}: {held} — {meeting.place}"),
+        ("p", f"{_('Convened by')}: {meeting.convened_by.name}"),
+        ("p", f"{_('Attending')}: {names}"),
+        ("h", _("Agenda")),
+        ("p", meeting.agenda),
+        ("h", _("Minutes")),
+        ("p", meeting.minutes or "—"),
+        ("h", _("Decisions")),
+        ("p", meeting.decisions or "—"),
+        ("h", _("Action items")),
+        ("table", [_("Commitment"), _("Owner"), _("Due on"), _("Status"), _("Evidence")], items),
+    ]
+
+
 @login_required
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A meeting: agenda, attendance, minutes, decisions and its action items."""
     meeting = access_meeting(request.user, pk)
     user = request.user
+    if request.GET.get("format") == "pdf":
+        return exports.pdf_response(
+            f"rapat-{meeting.pk}.pdf", meeting.title, meeting_blocks(meeting)
+        )
     form = ActionItemForm(request.POST or None, user=user)
     can_add = user.is_superuser or meeting.convened_by_id in org_ids(user)
     if request.method == "POST" and form.is_valid():

@@ -19,7 +19,7 @@ from awasi.prevention.access import (
     access_neutrality_case,
     access_supervision_report,
 )
-from awasi.prevention.findings import finding_service
+from awasi.prevention.findings import finding_service, report_pdf
 from awasi.prevention.forms import (
     DeclareForm,
     FollowUpForm,
@@ -124,6 +124,12 @@ def report_create(request: HttpRequest) -> HttpResponse:
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One LHP with its photos and the action that turns it into a finding."""
     report = access_supervision_report(request.user, pk)
+    if request.GET.get("format") == "pdf":
+        return HttpResponse(
+            report_pdf(report),
+            content_type="application/pdf",
+            headers={"Content-Disposition": f'attachment; filename="lhp-{report.pk}.pdf"'},
+        )
     return render(
         request,
         "prevention/report_detail.html",
