@@ -20,7 +20,7 @@ from .compare import Date, Levels, Name, Nik, Sex, compare
 from .explain import explain
 from .model import MODEL_VERSION, Frequencies, Weights, frequencies, weights
 from .names import NORMALISER_VERSION
-from .prep import People, Vocabulary, prepare
+from .prep import INT_NULL, People, Vocabulary, prepare
 
 Progress = Callable[[str, float], None]
 MATCH, REVIEW, NO_MATCH = "match", "review", "no match"
@@ -72,6 +72,31 @@ def _token_text(vocab: Vocabulary) -> np.ndarray:
     for text, idx in vocab.ids.items():
         out[idx] = text
     return out
+
+
+def _anchored_prior(c: People, r: People, vocab: Vocabulary, th: Thresholds) -> float:
+    """The prior from anchor pairs found by two cheap joins (same NIK; same name and date),
+    computed once for the whole candidate list so that chunking changes nothing."""
+
+    def keyed(key: np.ndarray, ok: np.ndarray, side: str) -> pl.DataFrame:
+        return pl.DataFrame({side: np.flatnonzero(ok).astype(np.int64), "k": key[ok]})
+
+    weights = 10 ** np.arange(15, -1, -1, dtype=np.int64)
+    nik_c, nik_r = c.nik_digits.astype(np.int64) @ weights, r.nik_digits.astype(np.int64) @ weights
+    name_c = c.info_key.astype(np.int64) * 100_000 + (c.dob.astype(np.int64) + 50_000)
+    name_r = r.info_key.astype(np.int64) * 100_000 + (r.dob.astype(np.int64) + 50_000)
+    joins = [
+        (nik_c, c.nik_usable, nik_r, r.nik_usable),
+        (name_c, c.dob != INT_NULL, name_r, r.dob != INT_NULL),
+    ]
+    found = [
+        keyed(a, ok_a, "l").join(keyed(b, ok_b, "r"), on="k").select("l", "r")
+        for a, ok_a, b, ok_b in joins
+    ]
+    pairs = pl.concat(found).unique()
+    ci, ri = pairs["l"].to_numpy(), pairs["r"].to_numpy()
+    lv = compare(c, r, ci, ri, _province_of(vocab))
+    return _prior(lv, ci, c.n, r.n, th)
 
 
 def _prior(lv: Levels, ci: np.ndarray, n_left: int, n_right: int, th: Thresholds) -> float:
@@ -154,11 +179,13 @@ def link(
     language: str = "id",
     progress: Progress = _noop,
     keep_all: bool = False,
+    chunk_size: int = 25_000,
 ) -> pl.DataFrame:
     """Best registry match per candidate with its runner-up and decision.
 
     Returns columns ``candidate_id, person_id, score, decision, reasons, runner_up_id,
-    runner_up_score, bits`` (flagged pairs only unless ``keep_all``).
+    runner_up_score, bits`` (flagged pairs only unless ``keep_all``). The registry is prepared
+    once; candidates are blocked and scored ``chunk_size`` at a time so memory stays bounded.
     """
     th = thresholds or Thresholds()
     vocab = Vocabulary()
@@ -167,11 +194,29 @@ def link(
     r = prepare(registry, "person_id", vocab)
     progress("frequencies", 0.25)
     freq = frequencies(r, len(vocab.ids))
-    progress("blocking", 0.35)
+    prior = _anchored_prior(c, r, vocab, th)
+    rows: list[dict] = []
+    for start in range(0, c.n, chunk_size):
+        part = c.take(np.arange(start, min(start + chunk_size, c.n)))
+        progress("blocking and scoring", 0.35 + 0.6 * start / max(c.n, 1))
+        rows += _link_chunk(part, r, freq, vocab, th, blocking, language, keep_all, prior)
+    progress("done", 1.0)
+    return pl.DataFrame(rows, schema=RESULT_SCHEMA)
+
+
+def _link_chunk(
+    c: People,
+    r: People,
+    freq: Frequencies,
+    vocab: Vocabulary,
+    th: Thresholds,
+    blocking: BlockingSettings | None,
+    language: str,
+    keep_all: bool,
+    prior: float,
+) -> list[dict]:
     ci, ri = block(c, r, blocking)
-    progress("scoring", 0.6)
-    s = score_pairs(c, r, ci, ri, freq, vocab, th)
-    progress("resolving", 0.85)
+    s = score_pairs(c, r, ci, ri, freq, vocab, th, prior=prior)
     best, second = _best_per_left(s)
     decision = s.decision[best].copy()
     has_second = second >= 0
@@ -198,8 +243,7 @@ def link(
                 "bits": round(float(s.score[pos]), 2),
             }
         )
-    progress("done", 1.0)
-    return pl.DataFrame(rows, schema=RESULT_SCHEMA)
+    return rows
 
 
 RESULT_SCHEMA = {

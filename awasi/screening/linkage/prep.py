@@ -75,6 +75,10 @@ class People:
         """Number of people."""
         return len(self.ids)
 
+    def take(self, rows: np.ndarray) -> People:
+        """The given rows only (same vocabulary), e.g. one chunk of a long candidate list."""
+        return People(**{f.name: getattr(self, f.name)[rows] for f in dataclasses.fields(self)})
+
 
 INT_NULL = np.iinfo(np.int32).min
 _SEX_CODE = {"L": 1, "P": 2}

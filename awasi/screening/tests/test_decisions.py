@@ -296,3 +296,11 @@ def test_other_id_numbers_typos_and_token_typos():
     assert (result["C-OLD"]["person_id"], result["C-OLD"]["decision"]) == ("R-OLD", "match")
     assert result["C-TYPO"]["person_id"] == "R-TYPO"
     assert "beda 1 angka" in result["C-TYPO"]["reasons"]  # 03 ↔ 30: digits swapped
+
+
+def test_chunked_run_gives_the_same_answer():
+    data = synth.generate(n_registry=3000, n_candidates=300, n_links=100, seed=8, setting="hard")
+    whole = link(data.candidates, data.registry)
+    chunked = link(data.candidates, data.registry, chunk_size=70)
+    key = ["candidate_id", "person_id", "decision"]
+    assert whole.select(key).sort(key).equals(chunked.select(key).sort(key))
