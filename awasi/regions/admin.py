@@ -40,6 +40,8 @@ class JurisdictionInline(admin.TabularInline):
 @admin.register(PoliceUnit)
 class PoliceUnitAdmin(admin.ModelAdmin):
     list_display = ["code", "name", "kind", "parent"]
+    search_fields = ["code", "name"]
+    list_filter = ["kind"]
     inlines = [JurisdictionInline]
 
 
