@@ -31,6 +31,7 @@ serve: setup
 
 lint: setup
 	$(BIN)/ruff check awasi config bench conftest.py tests
+	$(BIN)/awasi check --fail-level WARNING
 	$(BIN)/awasi makemigrations --check --dry-run -v 1
 
 typecheck: setup
