@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -155,7 +156,7 @@ def available(directory: Path = DATA_DIR) -> list[str]:
     return sorted(p.stem for p in directory.glob("*.json"))
 
 
-def from_dict(raw: dict) -> Catalogue:
+def from_dict(raw: dict[str, Any]) -> Catalogue:
     """Build a :class:`Catalogue` from parsed JSON and check its structure."""
     catalogue = Catalogue(
         slug=raw["slug"],
@@ -185,7 +186,7 @@ def from_dict(raw: dict) -> Catalogue:
     return catalogue
 
 
-def to_dict(catalogue: Catalogue) -> dict:
+def to_dict(catalogue: Catalogue) -> dict[str, Any]:
     """The JSON-ready form of a catalogue (inverse of :func:`from_dict`)."""
     from dataclasses import asdict
 
@@ -198,7 +199,8 @@ def to_dict(catalogue: Catalogue) -> dict:
         }
         for level, t in catalogue.thresholds.items()
     }
-    return json.loads(json.dumps(raw))
+    result: dict[str, Any] = json.loads(json.dumps(raw))
+    return result
 
 
 def validate(catalogue: Catalogue) -> None:

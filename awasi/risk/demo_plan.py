@@ -56,7 +56,9 @@ class DemoTps:
     is_remote: bool
 
 
-def plan(tps: list[DemoTps], codes: list[str], *, seed: int = 19) -> dict[str, dict[str, dict]]:
+def plan(
+    tps: list[DemoTps], codes: list[str], *, seed: int = 19
+) -> dict[str, dict[str, dict[str, float]]]:
     """{snapshot: {tps_code: {indicator: 0/1}}} for both snapshots, every indicator filled in."""
     rng = random.Random(seed)  # noqa: S311 (synthetic demo data, not security)
     field = [c for c in codes if c != "lok_khusus"]
@@ -88,7 +90,7 @@ def _february(tps: list[DemoTps], rng: random.Random) -> dict[str, tuple[str, ..
     remote = _round_robin([t for t in tps if t.is_remote and not t.is_special])[: remaining // 3]
     others = [t for t in tps if not t.is_special and not t.is_remote]
     rawan = rng.sample(others, min(len(others), remaining - len(remote)))
-    chosen = {t.code: SANGAT_RAWAN_REMOTE for t in remote}
+    chosen: dict[str, tuple[str, ...]] = {t.code: SANGAT_RAWAN_REMOTE for t in remote}
     chosen.update({t.code: rng.choice(RAWAN) for t in rawan})
     return {t.code: chosen.get(t.code) or rng.choice(CALM) for t in tps}
 

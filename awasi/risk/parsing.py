@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -47,10 +47,10 @@ class RowError:
     row: int
     column: str
     message: str
-    params: dict = field(default_factory=dict)
+    params: dict[str, object] = field(default_factory=dict)
 
-    def text(self, translate=lambda s: s) -> str:
-        return translate(self.message) % self.params
+    def text(self, translate: Callable[[str], str] = str) -> str:
+        return str(translate(self.message)) % self.params
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,9 @@ def _long_cells(header: list[str], rows: list[list[str]]) -> Iterator[tuple[int,
         yield n, {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header)}
 
 
-def _wide_cells(header, rows, indicators) -> Iterator[tuple[int, dict[str, str]]]:
+def _wide_cells(
+    header: list[str], rows: list[list[str]], indicators: dict[str, Indicator]
+) -> Iterator[tuple[int, dict[str, str]]]:
     for n, row in enumerate(rows, start=2):
         cells = {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header)}
         for code in (h for h in header if h in indicators):
@@ -159,7 +161,9 @@ def _validate(
     return ParseResult(observations, errors)
 
 
-def _check_row(n, cell, indicators, known_tps) -> list[RowError]:
+def _check_row(
+    n: int, cell: dict[str, str], indicators: dict[str, Indicator], known_tps: set[str]
+) -> list[RowError]:
     errors = []
     if cell["tps_code"] not in known_tps:
         errors.append(

@@ -174,4 +174,6 @@ def _finish(level: str, codes: list[str], sums: dict[str, np.ndarray]) -> Region
 
 
 def _ratio(total: np.ndarray, count: np.ndarray) -> np.ndarray:
-    return np.divide(total, count, out=np.full_like(total, np.nan, dtype=float), where=count > 0)
+    out = np.full_like(total, np.nan, dtype=float)
+    np.divide(total, count, out=out, where=count > 0)
+    return out

@@ -129,7 +129,7 @@ def normalise(values: np.ndarray, compiled: Compiled) -> np.ndarray:
     result = np.minimum(values / compiled.scale_max, 1.0)
     if compiled.catalogue.missing == "absent":
         result = np.nan_to_num(result, nan=0.0)
-    return result
+    return np.asarray(result)
 
 
 def score(values: np.ndarray, compiled: Compiled, *, level: str = "tps", top: int = 3) -> Scores:
@@ -244,4 +244,4 @@ def _indicator_factors(
 
 def _full_weight(levels: tuple[Level, ...], n_indicators: int) -> np.ndarray:
     ones = np.ones((1, n_indicators))
-    return _indicator_factors(_bottom_up(ones, ones, levels), levels)[0]
+    return np.asarray(_indicator_factors(_bottom_up(ones, ones, levels), levels)[0])

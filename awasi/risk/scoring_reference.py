@@ -44,7 +44,15 @@ def _children(catalogue: Catalogue, code: str) -> list[tuple[str, float, bool]]:
     return groups
 
 
-def _node_weight(catalogue, code, normalised, contributions, share, *, full) -> float:
+def _node_weight(
+    catalogue: Catalogue,
+    code: str,
+    normalised: dict[str, float],
+    contributions: dict[str, float],
+    share: float,
+    *,
+    full: bool,
+) -> float:
     """Distribute ``share`` of the score over the observed children of ``code``; returns observed
     weight."""
     children = _children(catalogue, code)
@@ -66,7 +74,9 @@ def _node_weight(catalogue, code, normalised, contributions, share, *, full) -> 
     return total_weight
 
 
-def _has_observation(catalogue, code, normalised, full) -> bool:
+def _has_observation(
+    catalogue: Catalogue, code: str, normalised: dict[str, float], full: bool
+) -> bool:
     children = _children(catalogue, code)
     return any(
         (full or not math.isnan(normalised[c])) and w > 0
@@ -82,7 +92,7 @@ def _coverage(catalogue: Catalogue, normalised: dict[str, float]) -> float:
     return sum(s for code, s in full_share.items() if not math.isnan(normalised[code]))
 
 
-def _full_shares(catalogue, code, share, out) -> None:
+def _full_shares(catalogue: Catalogue, code: str, share: float, out: dict[str, float]) -> None:
     children = [c for c in _children(catalogue, code) if c[1] > 0]
     total = sum(w for _, w, _ in children)
     for child, weight, is_indicator in children:
@@ -92,7 +102,9 @@ def _full_shares(catalogue, code, share, out) -> None:
             _full_shares(catalogue, child, share * weight / total, out)
 
 
-def _category(catalogue: Catalogue, level: str, total: float, normalised) -> str | None:
+def _category(
+    catalogue: Catalogue, level: str, total: float, normalised: dict[str, float]
+) -> str | None:
     rank = -1
     if not math.isnan(total):
         rounded = round(total, catalogue.decimals)
