@@ -67,6 +67,11 @@ def test_own_region_sees_masked_nik_and_can_review(client_for, officer_bangka, s
     assert urls["pair"].outcome == "rejected"
 
 
+def test_pages_speak_indonesian_by_default(client_for, officer_bangka, screening_data):
+    page = client_for(officer_bangka).get(reverse("screening:index")).content.decode()
+    assert "Pencermatan calon" in page and "Antrean pemeriksaan" in page
+
+
 def test_province_officer_sees_regency_lists(client_for, officer_babel, screening_data):
     assert client_for(officer_babel).get(_urls(screening_data)["list"]).status_code == 200
 

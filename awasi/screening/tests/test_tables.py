@@ -1,0 +1,52 @@
+"""Reading candidate/registry files: CSV with BOM and XLSX give the same table."""
+
+import io
+
+import pytest
+from openpyxl import Workbook
+
+from awasi.screening.linkage.tables import CANDIDATE_COLUMNS, TableError, read_rows, validate
+
+ROW = [
+    "C1",
+    "H. Ahmad Dahlan",
+    "Pangkalpinang",
+    "1970-01-02",
+    "L",
+    "1971010201700001",
+    "P01",
+    "dprd_province",
+    "Babel 1",
+    "19.71",
+]
+
+
+def test_csv_with_bom_and_xlsx_agree():
+    csv_bytes = ("\ufeff" + ",".join(CANDIDATE_COLUMNS) + "\n" + ",".join(ROW) + "\n").encode()
+    book = Workbook()
+    book.active.append(list(CANDIDATE_COLUMNS))
+    book.active.append(ROW)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    from_csv = validate(read_rows("c.csv", csv_bytes), CANDIDATE_COLUMNS)
+    from_xlsx = validate(read_rows("c.xlsx", buffer.getvalue()), CANDIDATE_COLUMNS)
+    assert from_csv.equals(from_xlsx) and from_csv.row(0) == tuple(ROW)
+
+
+def test_every_bad_row_is_listed():
+    rows = [
+        list(CANDIDATE_COLUMNS),
+        ["", "x", "", "02-01-1970", "M", "", "", "", "", ""],
+        ["C2", "", "", "", "", "", "", "", "", ""],
+        ["C2", "y", "", "", "", "", "", "", "", ""],
+    ]
+    with pytest.raises(TableError) as caught:
+        validate(rows, CANDIDATE_COLUMNS)
+    text = [str(e) for e in caught.value.errors]
+    assert text == [
+        "line 2, candidate_id: required value is empty",
+        "line 2, birth_date: date must be YYYY-MM-DD ('02-01-1970')",
+        "line 2, sex: sex must be L or P ('M')",
+        "line 3, full_name: required value is empty",
+        "line 4, candidate_id: duplicate id (first on line 3) ('C2')",
+    ]
