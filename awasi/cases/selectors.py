@@ -35,6 +35,16 @@ def get_rule(*, regime: str, step: str, variant: str | None = None) -> DeadlineR
     return found[0]
 
 
+def rules_for(*, regime: str, steps: list[str]) -> dict[str, DeadlineRule]:
+    """The active rule of each step that has one (one query); conflicting variants refused."""
+    found: dict[str, DeadlineRule] = {}
+    for rule in DeadlineRule.objects.filter(regime=regime, step__in=steps, is_active=True):
+        if rule.step in found:
+            get_rule(regime=regime, step=rule.step)  # raises the "ambiguous_rule" error
+        found[rule.step] = rule
+    return found
+
+
 def deadline_queue(user: Any, *, now: datetime | None = None) -> dict[str, list[CaseDeadline]]:
     """Running deadlines the user may see, grouped overdue / today / tomorrow / this week.
 

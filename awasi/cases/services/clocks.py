@@ -46,24 +46,38 @@ def start_deadline(
             _("The clock for %(step)s is already running on this case.") % {"step": step},
             code="clock_running",
         )
-    due_at = deadlines.compute_due(
-        rule.as_rule(), started_at, zone_for(case.region_id), working_calendar(case.region_id)
-    )
-    clock = CaseDeadline.objects.create(
-        case=case,
-        step=step,
-        rule=rule,
-        started_at=started_at,
-        due_at=due_at,
-        owner_organisation=owner_organisation,
-        note=note,
-        started_by=actor if getattr(actor, "is_authenticated", False) else None,
-    )
+    clock = insert_clock(
+        case=case, rule=rule, started_at=started_at, actor=actor,
+        owner_organisation=owner_organisation, note=note,
+    )  # fmt: skip
     if record:
         audit.record(
             actor=actor, action="cases.deadline.start", target=case, data=clock_data(clock)
         )
     return clock
+
+
+def insert_clock(
+    *,
+    case: Case,
+    rule: Any,
+    started_at: datetime,
+    actor: Any,
+    calendar: Any = None,
+    owner_organisation: Any = None,
+    note: str = "",
+    stopped_at: datetime | None = None,
+) -> CaseDeadline:
+    """Write one clock row (no checks, no audit): the building block of the services above and
+    of intake, which starts a new case's clocks in bulk with one rule query and one calendar."""
+    calendar = calendar or working_calendar(case.region_id)
+    due_at = deadlines.compute_due(rule.as_rule(), started_at, zone_for(case.region_id), calendar)
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    return CaseDeadline.objects.create(
+        case=case, step=rule.step, rule=rule, started_at=started_at, due_at=due_at,
+        stopped_at=stopped_at, owner_organisation=owner_organisation, note=note,
+        started_by=user, stopped_by=user if stopped_at else None,
+    )  # fmt: skip
 
 
 def clock_data(clock: CaseDeadline) -> dict[str, Any]:

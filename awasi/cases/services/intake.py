@@ -19,10 +19,12 @@ from awasi.cases import numbering, privacy
 from awasi.cases.choices import CaseOrigin, Channel, TipStatus
 from awasi.cases.deadlines import start_of_local_day
 from awasi.cases.models import Case, Reporter, StatusChange, Tip, Witness
-from awasi.cases.services.clocks import clock_data, record_elapsed, start_if_ruled
+from awasi.cases.selectors import rules_for
+from awasi.cases.services.clocks import clock_data, insert_clock, record_elapsed
 from awasi.cases.services.evidence import add_evidence, check_upload
 from awasi.core import audit
 from awasi.core.errors import DomainError
+from awasi.elections.calendar import working_calendar
 from awasi.regions.codes import in_subtree
 from awasi.regions.timezones import zone_for
 
@@ -164,51 +166,62 @@ def _create_report(
     Reporter.objects.create(case=case, **reporter.__dict__)
     _add_people_and_files(case, data, actor)
     _history(case, actor, received_at, _("Your report was received and will be reviewed."))
-    clocks = []
-    if data.known_on:
-        clocks.append(record_elapsed(
-            case=case, step="report_filing", record=False,
-            started_at=start_of_local_day(data.known_on, zone_for(case.region_id)),
-            stopped_at=received_at, actor=actor,
-        ))  # fmt: skip
-    clocks.append(start_if_ruled(
-        case=case, step="initial_review", started_at=received_at, actor=actor, record=False
-    ))  # fmt: skip
+    clocks = _intake_clocks(case, received_at, actor)
     # One audit event for the intake and the clocks it started: the chain's lock is held only
     # for the last statement of the transaction.
     audit.record(
         actor=actor or "public", action="cases.report.submit", target=case,
-        data={"channel": channel, "clocks": [clock_data(c) for c in clocks if c]},
+        data={"channel": channel, "clocks": [clock_data(c) for c in clocks]},
     )  # fmt: skip
     return IntakeResult(case, secret, True)
+
+
+def _intake_clocks(case: Case, received_at: datetime, actor: Any) -> list[Any]:
+    """Report filing (already elapsed: met or met late) and the initial-review clock, started
+    with one rule query and one calendar (Pilkada has no initial-review rule: skipped)."""
+    rules = rules_for(regime=case.election.regime, steps=["report_filing", "initial_review"])
+    calendar = working_calendar(case.region_id)
+    clocks = []
+    if case.known_on and "report_filing" in rules:
+        started = start_of_local_day(case.known_on, zone_for(case.region_id))
+        clocks.append(insert_clock(
+            case=case, rule=rules["report_filing"], started_at=started, actor=actor,
+            calendar=calendar, stopped_at=max(received_at, started),
+        ))  # fmt: skip
+    if "initial_review" in rules:
+        clocks.append(insert_clock(
+            case=case, rule=rules["initial_review"], started_at=received_at, actor=actor,
+            calendar=calendar,
+        ))  # fmt: skip
+    return clocks
 
 
 def _create_case(
     data: CaseData, origin: str, channel: str, intake_key: str | None, received_at: datetime
 ) -> tuple[Case, str]:
-    with transaction.atomic():
-        tracking_code = numbering.new_tracking_code()
-        secret = secret_for(intake_key or "", tracking_code)
-        case = Case.objects.create(
-            tracking_code=tracking_code,
-            secret_hash=hash_secret(secret),
-            intake_key=intake_key or None,
-            origin=origin,
-            channel=channel,
-            election=data.election,
-            stage=data.stage or stage_on(data.election, data.occurred_on),
-            region=data.region,
-            organisation=handling_body_for(data.region.code),
-            violation_type=data.violation_type,
-            title=data.title.strip(),
-            description=data.description.strip(),
-            reported_party=data.reported_party.strip(),
-            place=data.place.strip(),
-            occurred_on=data.occurred_on,
-            known_on=data.known_on,
-            received_at=received_at,
-            is_synthetic=data.is_synthetic,
-        )
+    # Runs in the caller's transaction: a lost idempotency race surfaces as IntegrityError.
+    tracking_code = numbering.new_tracking_code()
+    secret = secret_for(intake_key or "", tracking_code)
+    case = Case.objects.create(
+        tracking_code=tracking_code,
+        secret_hash=hash_secret(secret),
+        intake_key=intake_key or None,
+        origin=origin,
+        channel=channel,
+        election=data.election,
+        stage=data.stage or stage_on(data.election, data.occurred_on),
+        region=data.region,
+        organisation=handling_body_for(data.region.code),
+        violation_type=data.violation_type,
+        title=data.title.strip(),
+        description=data.description.strip(),
+        reported_party=data.reported_party.strip(),
+        place=data.place.strip(),
+        occurred_on=data.occurred_on,
+        known_on=data.known_on,
+        received_at=received_at,
+        is_synthetic=data.is_synthetic,
+    )
     return case, secret
 
 
