@@ -139,3 +139,46 @@ def test_api_serves_categories_in_the_users_area_only(
     assert client.get("/api/v1/risk/tps-categories/?region=19.02").status_code == 403
     assert client.get("/api/v1/risk/region-scores/").json()["results"][0]["region"] == "19.01"
     assert api_client_for(prosecutor).get("/api/v1/risk/tps-categories/").status_code == 403
+
+
+def test_compare_shows_the_tps_whose_category_moved(client_for, officer_babel, babel, scored):
+    from datetime import date
+
+    values = {
+        code: 0.0
+        for code in (
+            "kam_kekerasan",
+            "kam_intimidasi",
+            "hp_dptb",
+            "hp_dpk",
+            "hp_dpt_tms",
+            "hp_kpps_luar_domisili",
+            "kmp_politik_uang",
+            "kmp_sara",
+            "net_kpps_kampanye",
+            "net_asn_aparat",
+            "jar_listrik",
+            "jar_internet",
+        )
+    }
+    values["kam_kekerasan"] = 1.0
+    services.record_observations(
+        actor=officer_babel, station=scored["city1"], values=values, observed_on=date(2024, 2, 1)
+    )
+    services.compute_scores(actor=officer_babel, election=babel["pemilu"])
+    page = client_for(officer_babel).get("/risk/compare/").content.decode()
+    assert "compare-changed" in page
+    assert scored["city1"].code in page
+    assert scored["bangka1"].code not in page
+
+
+def test_catalogue_edits_are_validated():
+    from django.core.exceptions import ValidationError
+
+    from awasi.risk import catalogue
+    from awasi.risk.models import IndicatorCatalogue
+
+    raw = catalogue.to_dict(catalogue.load("tps-pemilu-2024"))
+    raw["thresholds"]["tps"]["bands"].reverse()
+    with pytest.raises(ValidationError, match="ascend"):
+        IndicatorCatalogue(slug="x", name="x", kind="tps", definition=raw).clean()
