@@ -10,7 +10,6 @@ from typing import Any
 
 import numpy as np
 
-from awasi.regions.models import Region
 from awasi.risk.catalogue import Catalogue
 from awasi.risk.models import RegionScore, ScoreRun
 from awasi.risk.rollup import frequency_classes
@@ -112,7 +111,3 @@ def _count(categories: Any) -> dict[str, int]:
     for category in categories:
         result[category or "none"] = result.get(category or "none", 0) + 1
     return result
-
-
-def region_or_none(code: str) -> Region | None:
-    return Region.objects.filter(pk=code).first()

@@ -60,6 +60,7 @@ def _context(request: HttpRequest) -> dict[str, Any]:
         "run": run,
         "catalogue": catalogue,
         "elections": Election.objects.all(),
+        "category_choices": TpsCategory.choices,
     }
 
 

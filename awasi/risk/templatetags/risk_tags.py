@@ -24,8 +24,3 @@ def category_badge(category: str) -> str:
 @register.filter
 def category_label(category: str) -> str:
     return TpsCategory(category).label if category in TpsCategory.values else "—"
-
-
-@register.simple_tag
-def category_choices() -> list:
-    return TpsCategory.choices

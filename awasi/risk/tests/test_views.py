@@ -182,3 +182,9 @@ def test_catalogue_edits_are_validated():
     raw["thresholds"]["tps"]["bands"].reverse()
     with pytest.raises(ValidationError, match="ascend"):
         IndicatorCatalogue(slug="x", name="x", kind="tps", definition=raw).clean()
+
+
+def test_overview_shows_the_counts_per_category(client_for, officer_bangka, scored):
+    page = client_for(officer_bangka).get("/risk/").content.decode()
+    assert 'data-category="sangat_rawan">1<' in page
+    assert 'data-category="rawan">0<' in page
