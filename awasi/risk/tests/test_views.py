@@ -188,3 +188,11 @@ def test_overview_shows_the_counts_per_category(client_for, officer_bangka, scor
     page = client_for(officer_bangka).get("/risk/").content.decode()
     assert 'data-category="sangat_rawan">1<' in page
     assert 'data-category="rawan">0<' in page
+
+
+def test_bar_widths_are_css_numbers_in_indonesian(client_for, officer_babel, scored):
+    import re
+
+    page = client_for(officer_babel).get("/risk/region/19.01/").content.decode()
+    widths = re.findall(r'style="--v:([^"]*)%"', page)
+    assert widths and all(re.fullmatch(r"[0-9.]+", w) for w in widths)
