@@ -7,3 +7,5 @@ $PY bench/screening/bench_linkage.py --febrl4 >> "$OUT"
 $PY bench/screening/bench_linkage.py --setting hard --registry 200000 --candidates 5000 --links 1500 >> "$OUT"
 $PY bench/screening/bench_linkage.py --setting standard --registry 200000 --candidates 5000 --links 1500 >> "$OUT"
 $PY bench/screening/bench_linkage.py --setting hard --registry 1000000 --candidates 20000 --links 6000 --no-splink >> "$OUT"
+# scaling series for the national extrapolation (linker only)
+$PY bench/screening/bench_linkage.py --setting hard --registry 2000000 --candidates 40000 --links 12000 --no-splink >> "$OUT"
