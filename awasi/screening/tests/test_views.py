@@ -124,3 +124,12 @@ def test_review_queue_in_browser(live_login, live_server, officer_bangka, screen
     assert not browser.find_elements(By.ID, f"pair-{pair.pk}")  # left the queue
     pair.refresh_from_db()
     assert pair.outcome == "confirmed" and pair.note == "Dicek dengan data BKN"
+
+
+def test_home_cards_for_bawaslu_only(officer_bangka, police_bangka, screening_data):
+    from awasi.screening.home import cards
+
+    assert cards(police_bangka) == []
+    values = {c["url"]: c["value"] for c in cards(officer_bangka)}
+    assert values[reverse("screening:review_queue")] >= 1
+    assert values[reverse("screening:index")] >= 1
