@@ -45,6 +45,20 @@ def rules_for(*, regime: str, steps: list[str]) -> dict[str, DeadlineRule]:
     return found
 
 
+RESULT_MARGIN_DAYS = 5  # UU 7/2017 Pasal 484 ayat (1): "paling lama 5 (lima) hari sebelum"
+
+
+def result_hard_date(case: Case) -> Any:
+    """For an (alleged) election crime under Pemilu: the last day a decision that can change the
+    vote result may come, 5 days before KPU determines the national result (UU 7/2017 Pasal 484
+    ayat (1), VERIFIED), from the election's stage calendar; None when not applicable or unknown."""
+    is_crime = "crime" in (case.violation_type, case.outcome)
+    if not is_crime or case.election.regime != "pemilu":
+        return None
+    stage = case.election.stage("result")
+    return stage.starts_on - timedelta(days=RESULT_MARGIN_DAYS) if stage else None
+
+
 def deadline_queue(user: Any, *, now: datetime | None = None) -> dict[str, list[CaseDeadline]]:
     """Running deadlines the user may see, grouped overdue / today / tomorrow / this week.
 

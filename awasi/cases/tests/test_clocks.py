@@ -126,3 +126,12 @@ def test_queue_groups_overdue_today_tomorrow_week(make_report, officer_bangka, o
         "tomorrow": [],
         "week": [],
     }
+
+
+def test_pasal_484_hard_date_for_pemilu_crimes(registered_case, make_report):
+    from datetime import date
+
+    from awasi.cases.selectors import result_hard_date
+
+    assert result_hard_date(registered_case) == date(2024, 3, 15)  # result stage 20 Mar 2024
+    assert result_hard_date(make_report()) is None  # type not yet classified

@@ -17,7 +17,7 @@ from awasi.cases import exports, forms, lifecycle
 from awasi.cases.access import access_case, access_tip, can_handle, role_of
 from awasi.cases.choices import Channel
 from awasi.cases.models import DeadlineRule, Tip
-from awasi.cases.selectors import deadline_queue, filtered_cases
+from awasi.cases.selectors import deadline_queue, filtered_cases, result_hard_date
 from awasi.cases.services import (
     CaseData,
     ReporterData,
@@ -85,6 +85,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "aliases": case.aliases.all(),
         "forms": _action_forms(case),
         "now": timezone.now(),
+        "result_hard_date": result_hard_date(case),
     }
     return render(request, "cases/case_detail.html", context)
 
