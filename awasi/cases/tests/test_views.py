@@ -209,3 +209,31 @@ def test_officer_pages_render(officer_bangka, client_for, name):
 def test_police_cannot_open_staff_entry_or_tips(police_bangka, client_for):
     assert client_for(police_bangka).get(reverse("cases:desk_report")).status_code == 404
     assert client_for(police_bangka).get(reverse("cases:tips")).status_code == 404
+
+
+def test_desk_entry_and_finding_forms(babel, officer_bangka, client_for):
+    client = client_for(officer_bangka)
+    desk = client.post(reverse("cases:desk_report"), report_post(babel, intake_key="desk-form"))
+    assert desk.status_code == 200 and Case.objects.get().channel == "desk"
+    finding = {
+        **{k: v for k, v in report_post(babel).items() if not k.startswith("reporter")},
+        "discovered_on": "2024-02-11", "violation_type": "crime", "intake_key": "finding-form",
+    }  # fmt: skip
+    response = client.post(reverse("cases:new_finding"), finding)
+    case = Case.objects.get(origin="finding")
+    assert response.status_code == 302 and case.violation_type == "crime"
+
+
+def test_tip_conversion_through_the_page(babel, officer_bangka, client_for):
+    tip = services.submit_tip(
+        election=babel["pemilu"], region=Case.region.field.related_model.objects.get(pk="19.01"),
+        description="Serangan fajar di Sungailiat",
+    )  # fmt: skip
+    client = client_for(officer_bangka)
+    assert "Serangan fajar" in client.get(reverse("cases:tips")).content.decode()
+    response = client.post(
+        reverse("cases:tip_action", args=[tip.pk]),
+        {"action": "convert", "title": "Serangan fajar", "reported_party": "Tim X"},
+    )
+    case = Case.objects.get()
+    assert response.status_code == 302 and case.origin == "finding" and case.channel == "tip"
