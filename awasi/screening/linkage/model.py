@@ -170,7 +170,11 @@ def _name_u(
         u[hit] = shared_u[hit] * factor
     fuzzy = lv.name == Name.FUZZY
     whole = np.maximum(freq.counts[r.info_key[ri]], freq.counts[c.info_key[ci]]) / n
-    u[fuzzy] = np.maximum(shared_u[fuzzy] * 0.05, whole[fuzzy] * 20)
+    # Near-identical spelling: about as likely by chance as the registry name itself, times the
+    # number of spellings one or two typos away; exactly shared tokens bound it from below.
+    any_shared = (lv.shared_tokens > 0).any(axis=1)
+    by_tokens = np.where(any_shared, shared_u * 0.05, 0.0)
+    u[fuzzy] = np.maximum(by_tokens[fuzzy], whole[fuzzy] * 20)
     return np.clip(u, 1 / n, 1.0)
 
 
