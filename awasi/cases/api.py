@@ -19,7 +19,7 @@ from awasi.cases import serializers as s
 from awasi.cases.access import access_case, can_handle
 from awasi.cases.choices import Channel
 from awasi.cases.models import Case
-from awasi.cases.selectors import filtered_cases
+from awasi.cases.selectors import filtered_cases, find_by_code
 from awasi.cases.services import (
     CaseData,
     ReporterData,
@@ -28,7 +28,6 @@ from awasi.cases.services import (
     submit_tip,
 )
 from awasi.cases.services.intake import check_status_secret
-from awasi.cases.views.public import _find
 from awasi.core.errors import DomainError
 
 KEY_HEADER = "HTTP_IDEMPOTENCY_KEY"
@@ -128,7 +127,7 @@ class ReporterStatus(APIView):
     def post(self, request: Request) -> Response:
         body = s.StatusInSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        case = _find(body.validated_data["tracking_code"])
+        case = find_by_code(body.validated_data["tracking_code"])
         if case is None or not check_status_secret(case, body.validated_data["secret"]):
             raise DomainError(
                 _("No report matches this tracking code and secret."), code="not_found"

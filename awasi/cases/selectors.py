@@ -14,6 +14,19 @@ from awasi.core.errors import DomainError
 from awasi.regions.timezones import zone_for
 
 
+def find_by_code(code: str) -> Case | None:
+    """The case a reporter's tracking code (or a merged case's alias) points to."""
+    from awasi.cases.models import CaseAlias
+    from awasi.cases.numbering import normalise_tracking_code
+
+    code = normalise_tracking_code(code)
+    case = Case.objects.filter(tracking_code=code).first()
+    if case is None:
+        alias = CaseAlias.objects.filter(alias=code).select_related("case").first()
+        case = alias.case if alias else None
+    return case
+
+
 def get_rule(*, regime: str, step: str, variant: str | None = None) -> DeadlineRule:
     """The active rule for a step; refuses to guess between conflicting variants."""
     rules = DeadlineRule.objects.filter(regime=regime, step=step, is_active=True)

@@ -12,7 +12,13 @@ from django.utils.translation import gettext as _
 
 from awasi.cases import lifecycle, numbering
 from awasi.cases.access import can_handle, role_of
-from awasi.cases.choices import ROUTE_OF_OUTCOME, CaseStatus, Recipient, ViolationType
+from awasi.cases.choices import (
+    ROUTE_OF_OUTCOME,
+    CaseStatus,
+    FollowUpStatus,
+    Recipient,
+    ViolationType,
+)
 from awasi.cases.lifecycle import Action
 from awasi.cases.models import Case, CaseAlias, Decision, NumberSequence, Referral, StatusChange
 from awasi.cases.services.clocks import start_deadline, start_if_ruled, stop_if_running
@@ -298,8 +304,6 @@ def record_follow_up(
 ) -> Referral:
     """What the recipient did with a referral (KPU, BKN/PPK follow-up is tracked: DEEP 2023
     found many KASN recommendations never followed up)."""
-    from awasi.cases.choices import FollowUpStatus
-
     if status not in (FollowUpStatus.FOLLOWED_UP, FollowUpStatus.NOT_FOLLOWED_UP):
         raise DomainError(_("Choose what the recipient did."), details={"status": "required"})
     if not can_handle(actor):

@@ -10,9 +10,7 @@ from django_ratelimit.decorators import ratelimit
 
 from awasi.cases.choices import CaseStatus, Channel, ViolationType
 from awasi.cases.forms import ReportForm, StatusLookupForm, TipForm, apply_domain_error
-from awasi.cases.models import Case, CaseAlias
-from awasi.cases.numbering import normalise_tracking_code
-from awasi.cases.selectors import public_statistics
+from awasi.cases.selectors import find_by_code, public_statistics
 from awasi.cases.services import CaseData, ReporterData, submit_report, submit_tip
 from awasi.cases.services.intake import check_status_secret
 from awasi.core.errors import DomainError
@@ -87,15 +85,6 @@ def public_tip(request: HttpRequest) -> HttpResponse:
     return render(request, "cases/public/tip_form.html", {"form": form})
 
 
-def _find(code: str) -> Case | None:
-    code = normalise_tracking_code(code)
-    case = Case.objects.filter(tracking_code=code).first()
-    if case is None:
-        alias = CaseAlias.objects.filter(alias=code).select_related("case").first()
-        case = alias.case if alias else None
-    return case
-
-
 @ratelimit(key="ip", rate=LOOKUP_RATE, method="POST", block=False)
 def public_status(request: HttpRequest) -> HttpResponse:
     """The reporter's status page, reached with tracking code + secret (POST, never in a URL)."""
@@ -103,7 +92,7 @@ def public_status(request: HttpRequest) -> HttpResponse:
         return rate_limited(request, None)  # type: ignore[arg-type]
     form = StatusLookupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        case = _find(form.cleaned_data["tracking_code"])
+        case = find_by_code(form.cleaned_data["tracking_code"])
         own = case if case and check_status_secret(case, form.cleaned_data["secret"]) else None
         if own is None:
             form.add_error(None, _("No report matches this tracking code and secret."))
