@@ -5,6 +5,7 @@ from django.test import Client
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from awasi.accounts.choices import Role
 from awasi.accounts.scoping import can_see_region, has_national_scope, is_bawaslu, region_q
 from awasi.core.testing import TEST_PASSWORD, make_user
 from awasi.regions.models import Region
@@ -84,3 +85,15 @@ def test_password_rules(password):
 
     with pytest.raises(ValidationError):
         validate_password(password)
+
+
+def test_police_scope_follows_jurisdiction_not_the_regency_map(babel):
+    from awasi.accounts.scoping import scope_roots
+
+    polresta = make_user("polresta", "polres-pangkalpinang", Role.INVESTIGATOR)
+    assert set(scope_roots(polresta)) >= {"19.71", "19.04.02"}
+    assert can_see_region(polresta, "19.04.02.1001")  # Kec. Pangkalan Baru, Bangka Tengah
+    assert not can_see_region(polresta, "19.04.01.1001")  # Koba stays with Polres Bangka Tengah
+    villages = Region.objects.filter(level="village").filter(region_q(polresta, "code"))
+    assert villages.filter(code__startswith="19.04.02.").exists()
+    assert not villages.filter(code__startswith="19.04.01.").exists()
