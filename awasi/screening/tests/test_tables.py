@@ -50,3 +50,28 @@ def test_every_bad_row_is_listed():
         "line 3, full_name: required value is empty",
         "line 4, candidate_id: duplicate id (first on line 3) ('C2')",
     ]
+
+
+def test_fast_csv_path_lists_the_same_errors():
+    from awasi.screening.linkage.tables import validate_csv
+
+    rows = [
+        list(CANDIDATE_COLUMNS),
+        ["", "x", "", "02-01-1970", "M", "", "", "", "", ""],
+        ["C2", "", "", "", "", "", "", "", "", ""],
+        ["C2", "y", "", "", "", "", "", "", "", ""],
+    ]
+    data = "\n".join(",".join(r) for r in rows).encode()
+    with pytest.raises(TableError) as slow:
+        validate(rows, CANDIDATE_COLUMNS)
+    with pytest.raises(TableError) as fast:
+        validate_csv(data, CANDIDATE_COLUMNS)
+    assert sorted(map(str, slow.value.errors)) == sorted(map(str, fast.value.errors))
+
+
+def test_non_utf8_csv_is_refused():
+    from awasi.screening.linkage.tables import validate_csv
+
+    data = (",".join(CANDIDATE_COLUMNS) + "\nC1,Jos\xe9,,,,,,,,\n").encode("latin-1")
+    with pytest.raises(TableError):
+        validate_csv(data, CANDIDATE_COLUMNS)
