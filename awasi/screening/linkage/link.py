@@ -188,6 +188,9 @@ def link(
     once; candidates are blocked and scored ``chunk_size`` at a time so memory stays bounded.
     """
     th = thresholds or Thresholds()
+    if candidates.height == 0 or registry.height == 0:
+        progress("done", 1.0)
+        return pl.DataFrame([], schema=RESULT_SCHEMA)
     vocab = Vocabulary()
     progress("prepare", 0.0)
     c = prepare(candidates, "candidate_id", vocab)
@@ -280,6 +283,9 @@ def duplicates(
     unrelated namesakes are not chained into one cluster (see :func:`clusters`).
     """
     th = thresholds or Thresholds()
+    if candidates.height < 2:
+        progress("done", 1.0)
+        return pl.DataFrame([], schema=DUPLICATE_SCHEMA)
     vocab = Vocabulary()
     progress("prepare", 0.0)
     c = prepare(candidates, "candidate_id", vocab)

@@ -213,7 +213,9 @@ def prepare(frame: pl.DataFrame, id_column: str, vocab: Vocabulary) -> People:
         np.where(nik_sex > 0, "nik", np.where(names["sex_hint"] > 0, "title", "")),
     )
     region = _column(frame, "region_code").str.replace_all(r"\D", "").str.slice(0, 4)
-    nik_regency = pl.Series(np.where(valid, niks["digits"].str.slice(0, 4).to_numpy(), ""))
+    nik_regency = pl.Series(
+        "nik_regency", np.where(valid, niks["digits"].str.slice(0, 4).to_numpy(), ""), pl.Utf8
+    )
     places = _column(frame, "birth_place")
     return People(
         ids=_column(frame, id_column).to_numpy().astype(object),

@@ -90,3 +90,18 @@ def test_duplicate_ids_and_bad_sex_are_listed(files, tmp_path):
     with pytest.raises(CommandError) as caught:
         call_command("screen", candidates=str(bad), duplicates=True, out=str(tmp_path / "o.csv"))
     assert "duplicate id" in str(caught.value) and "sex must be L or P" in str(caught.value)
+
+
+def test_empty_registry_gives_a_header_only(files, tmp_path):
+    folder, _ = files
+    empty = tmp_path / "r0.csv"
+    empty.write_text(
+        "person_id,full_name,birth_place,birth_date,sex,nik,category,employer,region_code\n",
+        encoding="utf-8",
+    )
+    call_command(
+        "screen", candidates=str(folder / "c.csv"), registry=str(empty), out=str(tmp_path / "m.csv")
+    )
+    assert (tmp_path / "m.csv").read_text(encoding="utf-8").strip() == (
+        "candidate_id,person_id,score,decision,reasons"
+    )
