@@ -6,12 +6,14 @@ from typing import Any
 
 import polars as pl
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awasi.accounts.scoping import is_bawaslu
 from awasi.core.audit import record
 from awasi.core.errors import DomainError
+from awasi.screening.access import access_list
 from awasi.screening.choices import RunStatus
 from awasi.screening.crypto import decrypt_nik
 from awasi.screening.linkage.link import VERSIONS, duplicates, link
@@ -31,6 +33,7 @@ def start_run(*, actor: Any, candidate_list: Any) -> ScreeningRun:
     """Queue a screening run of a list (registries and double candidacy across the election)."""
     if not is_bawaslu(actor):
         raise DomainError(_("Only Bawaslu may screen candidates."), code="forbidden")
+    candidate_list = access_list(actor, candidate_list.pk)  # 404 outside the officer's area
     busy = candidate_list.runs.filter(status__in=[RunStatus.QUEUED, RunStatus.RUNNING])
     if busy.exists():
         raise DomainError(
@@ -117,7 +120,13 @@ def _execute(run: ScreeningRun) -> dict[str, int]:
         pl.col("candidate_id_a").is_in(own_ids) | pl.col("candidate_id_b").is_in(own_ids)
     )
     with transaction.atomic():
+        # Officers' verdicts survive a re-run: pending pairs are replaced, reviewed ones kept.
         MatchPair.objects.filter(candidate__candidate_list=clist, outcome="pending").delete()
+        reviewed = set(
+            MatchPair.objects.filter(candidate__candidate_list=clist).values_list(
+                "candidate_id", "person_id"
+            )
+        )
         MatchPair.objects.bulk_create(
             [
                 MatchPair(
@@ -130,9 +139,15 @@ def _execute(run: ScreeningRun) -> dict[str, int]:
                     runner_up=m["runner_up_id"] or "",
                 )
                 for m in matches.iter_rows(named=True)
+                if (int(m["candidate_id"]), int(m["person_id"])) not in reviewed
             ]
         )
-        DuplicatePair.objects.filter(first__candidate_list=clist, outcome="pending").delete()
+        touching = Q(first__candidate_list=clist) | Q(second__candidate_list=clist)
+        DuplicatePair.objects.filter(touching, outcome="pending").delete()
+        seen = {
+            frozenset(p)
+            for p in DuplicatePair.objects.filter(touching).values_list("first_id", "second_id")
+        }
         DuplicatePair.objects.bulk_create(
             [
                 DuplicatePair(
@@ -144,6 +159,7 @@ def _execute(run: ScreeningRun) -> dict[str, int]:
                     reasons=d["reasons"],
                 )
                 for d in pairs.iter_rows(named=True)
+                if frozenset((int(d["candidate_id_a"]), int(d["candidate_id_b"]))) not in seen
             ]
         )
         refresh_statuses(clist.candidates.all(), screened=True)

@@ -105,3 +105,24 @@ def test_officer_cannot_import_for_another_area(babel, officer_belitung):
             filename="c.csv",
             data=data + b"A,Budi,,,,,,,,\n",
         )
+
+
+def test_rerun_keeps_verdicts_and_does_not_duplicate_pairs(screening_data, officer_bangka):
+    from awasi.screening.services.runs import execute_run, start_run
+
+    cands = screening_data["candidates"]
+    pair = MatchPair.objects.get(candidate=cands["C-REV"])
+    review_match(actor=officer_bangka, pair_id=pair.pk, confirmed=True, note="Cocok")
+    before = MatchPair.objects.count()
+    execute_run(start_run(actor=officer_bangka, candidate_list=screening_data["list"]).pk)
+    assert MatchPair.objects.count() == before
+    assert MatchPair.objects.get(candidate=cands["C-REV"]).outcome == ReviewOutcome.CONFIRMED
+
+
+def test_officer_cannot_screen_another_areas_list(screening_data, officer_belitung):
+    from django.http import Http404
+
+    from awasi.screening.services.runs import start_run
+
+    with pytest.raises(Http404):
+        start_run(actor=officer_belitung, candidate_list=screening_data["list"])
