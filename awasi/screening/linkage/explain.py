@@ -8,7 +8,7 @@ the same text for the same inputs (linkage.md §5.6).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .compare import Date, Geo, Name, Nik, Sex
 from .prep import INT_NULL, People
@@ -16,7 +16,7 @@ from .prep import INT_NULL, People
 if TYPE_CHECKING:
     from .link import Scored
 
-_TEXT = {
+_TEXT: dict[str, dict[str, Any]] = {
     "id": {
         "nik": {
             Nik.EXACT: "NIK identik",

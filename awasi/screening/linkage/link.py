@@ -302,7 +302,7 @@ def duplicates(
                 "candidate_id_b": c.ids[s.ri[pos]],
                 "score": round(float(s.probability[pos]), 6),
                 "decision": s.decision[pos],
-                "reasons": explain(s, pos, c, c, language=language),
+                "reasons": explain(s, int(pos), c, c, language=language),
                 "bits": round(float(s.score[pos]), 2),
             }
         )

@@ -106,7 +106,7 @@ def _nik_u(ref: People, rng: np.random.Generator, max_rows: int = 120_000) -> di
     levels = compare_niks(ref, ref, a, b) if len(a) else np.zeros(0, np.int8)
     total = int((levels != Nik.NULL).sum())
     # Shrink towards the floors with NIK_PSEUDO_PAIRS pseudo-pairs: small tables say little.
-    u = {
+    u: dict[int, float] = {
         lvl: (int((levels == lvl).sum()) + U_FLOOR_NIK[lvl] * NIK_PSEUDO_PAIRS)
         / (total + NIK_PSEUDO_PAIRS)
         for lvl in _EDITS

@@ -60,7 +60,8 @@ def region_codes() -> tuple[frozenset[str], frozenset[str]]:
     """(province codes, ``PPRR`` regency codes) from python-stdnum's table plus new provinces."""
     from stdnum import numdb
 
-    provinces, regencies = set(EXTRA_PROVINCES), set()
+    provinces: set[str] = set(EXTRA_PROVINCES)
+    regencies: set[str] = set()
     for _len, prov, _hi, _props, children in numdb.get("id/loc").prefixes:
         provinces.add(prov)
         regencies.update(prov + reg for _l, reg, _h, _p, _c in children)
@@ -111,18 +112,25 @@ def parse_nik(value: str | None, *, reference_year: int = 2026) -> NikInfo:
         born = dt.date(century_year(yy, reference_year), month, day - 40 if day > 40 else day)
     except ValueError:
         born = None
-    base = {
-        "province": digits[:2],
-        "regency": digits[:4],
-        "district": digits[:6],
-        "serial": digits[12:],
-        "is_known_regency": digits[:4] in regencies,
-    }
+
+    def info(problem: str, born: dt.date | None = None, sex: str = "") -> NikInfo:
+        return NikInfo(
+            digits,
+            problem,
+            province=digits[:2],
+            regency=digits[:4],
+            district=digits[:6],
+            birth_date=born,
+            sex=sex,
+            serial=digits[12:],
+            is_known_regency=digits[:4] in regencies,
+        )
+
     if digits[:2] not in provinces:
-        return NikInfo(digits, NikProblem.PROVINCE, birth_date=born, sex=sex, **base)
+        return info(NikProblem.PROVINCE, born, sex)
     if born is None:
-        return NikInfo(digits, NikProblem.DATE, **base)
-    return NikInfo(digits, "", birth_date=born, sex=sex, **base)
+        return info(NikProblem.DATE)
+    return info("", born, sex)
 
 
 def nik_frame(niks: pl.Series, *, reference_year: int = 2026) -> pl.DataFrame:

@@ -115,7 +115,9 @@ def validate(rows: list[list[str]], columns: tuple[str, ...]) -> pl.DataFrame:
         raise TableError([RowError(1, c, "column missing from header") for c in missing])
     index = {c: header.index(c) for c in columns}
     id_column = columns[0]
-    records, errors, seen = [], [], {}
+    records: list[dict[str, str]] = []
+    errors: list[RowError] = []
+    seen: dict[str, int] = {}
     for line, row in enumerate(rows[1:], start=2):
         if not any(row):
             continue
