@@ -107,7 +107,7 @@ def _one_digit_apart(a: np.ndarray, b: np.ndarray, width: int = 8) -> np.ndarray
         & (da[rows, first] == db[rows, nxt])
         & (da[rows, nxt] == db[rows, first])
     )
-    return (count == 1) | swap
+    return np.asarray((count == 1) | swap, dtype=bool)
 
 
 def _date_level(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -130,7 +130,9 @@ def _date_level(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return level
 
 
-def compare_dates(c: People, r: People, ci: np.ndarray, ri: np.ndarray):
+def compare_dates(
+    c: People, r: People, ci: np.ndarray, ri: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Best date level over stated/NIK combinations, its source and the agreeing date."""
     combos = [(c.dob, r.dob), (c.nik_dob, r.nik_dob), (c.dob, r.nik_dob), (c.nik_dob, r.dob)]
     levels = np.stack([_date_level(a[ci], b[ri]) for a, b in combos])
@@ -211,7 +213,7 @@ def _fuzzy_token_hits(
 
 def compare_names(
     c: People, r: People, ci: np.ndarray, ri: np.ndarray, token_text: np.ndarray | None = None
-):
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Name level, fuzzy similarity (0–100) and the shared informative token ids."""
     c_inf = _informative_tokens(c, ci)
     r_inf = _informative_tokens(r, ri)
@@ -249,7 +251,9 @@ def compare_sex(c: People, r: People, ci: np.ndarray, ri: np.ndarray) -> np.ndar
     return level
 
 
-def compare_geo(c: People, r: People, ci: np.ndarray, ri: np.ndarray, province_of: np.ndarray):
+def compare_geo(
+    c: People, r: People, ci: np.ndarray, ri: np.ndarray, province_of: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """One geography level: same birth place, else a shared regency code, else province."""
     level = np.full(len(ci), Geo.NULL, np.int8)
     value = np.zeros(len(ci), np.int32)

@@ -132,7 +132,7 @@ _TEXT: dict[str, dict[str, Any]] = {
 }
 
 
-def _notes(t: dict, people: People, row: int, side: str) -> list[str]:
+def _notes(t: dict[str, Any], people: People, row: int, side: str) -> list[str]:
     notes = []
     who = t["side"][side]
     if people.nik_problem[row] == "dummy":

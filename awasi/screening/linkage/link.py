@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import polars as pl
@@ -198,7 +199,7 @@ def link(
     progress("frequencies", 0.25)
     freq = frequencies(r, len(vocab.ids))
     prior = _anchored_prior(c, r, vocab, th)
-    rows: list[dict] = []
+    rows: list[dict[str, Any]] = []
     for start in range(0, c.n, chunk_size):
         part = c.take(np.arange(start, min(start + chunk_size, c.n)))
         progress("blocking and scoring", 0.35 + 0.6 * start / max(c.n, 1))
@@ -217,7 +218,7 @@ def _link_chunk(
     language: str,
     keep_all: bool,
     prior: float,
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     ci, ri = block(c, r, blocking)
     s = score_pairs(c, r, ci, ri, freq, vocab, th, prior=prior)
     best, second = _best_per_left(s)

@@ -16,6 +16,7 @@ adapts to the data it is given instead of to one synthetic set:
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 import numpy as np
 import polars as pl
@@ -144,10 +145,10 @@ class Weights:
 
     def total(self) -> np.ndarray:
         """Sum of the field weights (without the prior)."""
-        return self.nik + self.date + self.name + self.sex + self.geo
+        return np.asarray(self.nik + self.date + self.name + self.sex + self.geo, np.float64)
 
 
-def _lookup(levels: np.ndarray, table: dict) -> np.ndarray:
+def _lookup(levels: np.ndarray, table: dict[Any, float]) -> np.ndarray:
     out = np.zeros(len(levels), np.float64)
     for level, value in table.items():
         out[levels == level] = value
@@ -205,11 +206,11 @@ def weights(
 ) -> Weights:
     """Bits per field: log2(m/u), with the correlation rules in the module docstring."""
 
-    def bits(levels: np.ndarray, m_table: dict, u: np.ndarray, null: int) -> np.ndarray:
+    def bits(levels: np.ndarray, m_table: dict[Any, float], u: np.ndarray, null: int) -> np.ndarray:
         m = _lookup(levels, m_table)
         out = np.log2(np.maximum(m, 1e-9) / np.maximum(u, 1e-12))
         out[levels == null] = 0.0
-        return out
+        return np.asarray(out, np.float64)
 
     nik_u = _lookup(lv.nik, freq.nik_u)
     # A NIK that differs beyond a typo is one fact ("different NIK"); its region part is

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import polars as pl
@@ -121,7 +122,7 @@ def _names(names: pl.Series, vocab: Vocabulary) -> dict[str, np.ndarray]:
         return found
 
     pad, no = [0] * MAX_TOKENS, [False] * MAX_TOKENS
-    cols: dict[str, list] = {
+    cols: dict[str, list[Any]] = {
         k: []
         for k in (
             "tokens",

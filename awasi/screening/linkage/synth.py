@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+from typing import Any
 
 import numpy as np
 import polars as pl
@@ -382,7 +383,9 @@ def _registry_frame(rng: np.random.Generator, people: pl.DataFrame) -> pl.DataFr
     )
 
 
-def _candidate_row(rng: np.random.Generator, cid: str, person: dict, noise: Noise) -> tuple:
+def _candidate_row(
+    rng: np.random.Generator, cid: str, person: dict[str, Any], noise: Noise
+) -> tuple[str, ...]:
     codes, names = _regencies()
     born = noisy_date(rng, person["birth_date"], noise)
     place = person["birth_place"]
