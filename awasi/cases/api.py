@@ -28,6 +28,7 @@ from awasi.cases.services import (
     submit_tip,
 )
 from awasi.cases.services.intake import check_status_secret
+from awasi.cases.services.staging import find_staged, stage_report, staged_status
 from awasi.core.errors import DomainError
 
 KEY_HEADER = "HTTP_IDEMPOTENCY_KEY"
@@ -83,6 +84,26 @@ class ReportIntake(APIView):
         return Response(answer, status=status.HTTP_201_CREATED if result.created else 200)
 
 
+class StagedReportIntake(APIView):
+    """The high-volume intake path: the same report as ``/cases/reports/``, checked without
+    database look-ups and staged with one INSERT; answers 202 with the tracking code (and the
+    secret). The case is made by ``awasi cases process-intake``; the status page shows the
+    report as received meanwhile. A retry with the same key and data gets the same answer."""
+
+    permission_classes = [permissions.AllowAny]
+
+    @extend_schema(request=s.ReportInSerializer, responses={202: dict}, parameters=[KEY_PARAM])
+    def post(self, request: Request) -> Response:
+        key = idempotency_key(request)
+        staged = stage_report(payload=request.data, key=key, user=request.user)
+        return Response(
+            {"tracking_code": staged.tracking_code, "secret": staged.secret,
+             "status": "received", "received_at": staged.received_at,
+             "repeated": not staged.created},
+            status=status.HTTP_202_ACCEPTED,
+        )  # fmt: skip
+
+
 class FindingIntake(APIView):
     """A supervisor declares a finding."""
 
@@ -127,11 +148,22 @@ class ReporterStatus(APIView):
     def post(self, request: Request) -> Response:
         body = s.StatusInSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        case = find_by_code(body.validated_data["tracking_code"])
-        if case is None or not check_status_secret(case, body.validated_data["secret"]):
-            raise DomainError(
-                _("No report matches this tracking code and secret."), code="not_found"
-            )
+        code, secret = body.validated_data["tracking_code"], body.validated_data["secret"]
+        case = find_by_code(code)
+        if case is None or not check_status_secret(case, secret):
+            staged = find_staged(code, secret)
+            if staged is None:
+                raise DomainError(
+                    _("No report matches this tracking code and secret."), code="not_found"
+                )
+            if staged.case is None:
+                pending = staged_status(staged)
+                return Response({
+                    "tracking_code": pending.tracking_code, "number": "",
+                    "status": pending.status, "status_label": pending.status_label,
+                    "history": pending.history,
+                })  # fmt: skip
+            case = staged.case
         history = case.history.exclude(public_note="").order_by("at", "id")
         return Response({
             "tracking_code": case.tracking_code, "number": case.number, "status": case.status,
@@ -164,6 +196,7 @@ router.register("cases", CaseViewSet, basename="case")
 
 router_urls = [
     path("cases/reports/", ReportIntake.as_view(), name="case-report-intake"),
+    path("cases/intake/", StagedReportIntake.as_view(), name="case-staged-intake"),
     path("cases/findings/", FindingIntake.as_view(), name="case-finding-intake"),
     path("cases/tips/", TipIntake.as_view(), name="case-tip-intake"),
     path("cases/status/", ReporterStatus.as_view(), name="case-reporter-status"),

@@ -15,6 +15,7 @@ from awasi.cases.models.case import (
 from awasi.cases.models.deadline import CaseDeadline, DeadlineNotice, DeadlineStatus
 from awasi.cases.models.evidence import Evidence, EvidenceAccess
 from awasi.cases.models.rules import DeadlineRule
+from awasi.cases.models.staging import IntakeSubmission
 from awasi.cases.models.tip import Tip
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "Decision",
     "Evidence",
     "EvidenceAccess",
+    "IntakeSubmission",
     "NumberSequence",
     "Referral",
     "Reporter",

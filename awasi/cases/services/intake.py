@@ -135,15 +135,21 @@ def submit_report(
     channel: str = Channel.WEB,
     actor: Any = None,
     received_at: datetime | None = None,
+    tracking_code: str | None = None,
 ) -> IntakeResult:
-    """File a formal report; a repeated ``intake_key`` returns the case it first created."""
+    """File a formal report; a repeated ``intake_key`` returns the case it first created.
+
+    ``received_at`` and ``tracking_code`` are given by the staged intake processor: the clocks
+    start when the report was received, and the reporter keeps the code answered at staging."""
     existing = _existing(intake_key)
     if existing is not None:
         return IntakeResult(existing, secret_for(intake_key or "", existing.tracking_code), False)
     _validate(data, origin=CaseOrigin.REPORT)
     reporter = _validate_reporter(reporter)
     try:
-        return _create_report(data, reporter, intake_key, channel, actor, received_at)
+        return _create_report(
+            data, reporter, intake_key, channel, actor, received_at, tracking_code
+        )
     except IntegrityError:
         # A concurrent retry with the same key won the race: answer with its case.
         existing = _existing(intake_key)
@@ -160,9 +166,12 @@ def _create_report(
     channel: str,
     actor: Any,
     received_at: datetime | None,
+    tracking_code: str | None = None,
 ) -> IntakeResult:
     received_at = received_at or timezone.now()
-    case, secret = _create_case(data, CaseOrigin.REPORT, channel, intake_key, received_at)
+    case, secret = _create_case(
+        data, CaseOrigin.REPORT, channel, intake_key, received_at, tracking_code
+    )
     Reporter.objects.create(case=case, **reporter.__dict__)
     _add_people_and_files(case, data, actor)
     _history(case, actor, received_at, _("Your report was received and will be reviewed."))
@@ -197,10 +206,15 @@ def _intake_clocks(case: Case, received_at: datetime, actor: Any) -> list[Any]:
 
 
 def _create_case(
-    data: CaseData, origin: str, channel: str, intake_key: str | None, received_at: datetime
+    data: CaseData,
+    origin: str,
+    channel: str,
+    intake_key: str | None,
+    received_at: datetime,
+    tracking_code: str | None = None,
 ) -> tuple[Case, str]:
     # Runs in the caller's transaction: a lost idempotency race surfaces as IntegrityError.
-    tracking_code = numbering.new_tracking_code()
+    tracking_code = tracking_code or numbering.new_tracking_code()
     secret = secret_for(intake_key or "", tracking_code)
     case = Case.objects.create(
         tracking_code=tracking_code,

@@ -13,6 +13,7 @@ from awasi.cases.forms import ReportForm, StatusLookupForm, TipForm, apply_domai
 from awasi.cases.selectors import find_by_code, public_statistics
 from awasi.cases.services import CaseData, ReporterData, submit_report, submit_tip
 from awasi.cases.services.intake import check_status_secret
+from awasi.cases.services.staging import find_staged, staged_status
 from awasi.core.errors import DomainError
 from awasi.core.views import rate_limited
 from awasi.elections.models import Election
@@ -92,8 +93,15 @@ def public_status(request: HttpRequest) -> HttpResponse:
         return rate_limited(request, None)  # type: ignore[arg-type]
     form = StatusLookupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        case = find_by_code(form.cleaned_data["tracking_code"])
-        own = case if case and check_status_secret(case, form.cleaned_data["secret"]) else None
+        code, secret = form.cleaned_data["tracking_code"], form.cleaned_data["secret"]
+        case = find_by_code(code)
+        own = case if case and check_status_secret(case, secret) else None
+        staged = find_staged(code, secret) if own is None else None
+        if staged is not None and staged.case is None:
+            context = {"pending": staged_status(staged)}
+            return render(request, "cases/public/status_staged.html", context)
+        if staged is not None:
+            own = staged.case
         if own is None:
             form.add_error(None, _("No report matches this tracking code and secret."))
         else:

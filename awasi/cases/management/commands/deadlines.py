@@ -20,6 +20,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from awasi.cases import deadlines
 from awasi.cases.selectors import get_rule
 from awasi.cases.services.notices import sweep
+from awasi.cases.services.staging import process_intake
 from awasi.core.errors import DomainError
 from awasi.elections.calendar import working_calendar
 from awasi.elections.choices import LegalRegime
@@ -105,6 +106,10 @@ class Command(BaseCommand):
         self.stdout.write(json.dumps(answer, ensure_ascii=False))
 
     def sweep(self) -> None:
+        # Staged API reports become cases first, so their clocks are swept too.
+        staged = process_intake()
+        if staged.processed:
+            self.stdout.write(f"processed {staged.processed} staged submissions")
         result = sweep(progress=lambda n: self.stderr.write(f"... {n} clocks checked"))
         self.stdout.write(
             f"checked {result.checked} running clocks; sent {result.notices} notices "
