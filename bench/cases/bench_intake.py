@@ -1,13 +1,21 @@
 """Benchmark: intake API throughput on PostgreSQL under client retries, against raw INSERTs.
 
 1. Reference (same run, same PostgreSQL): single-row INSERTs, one transaction each, from a
-   psycopg loop into a bare table — the database's raw write rate on this machine.
-2. Awasi: gunicorn serves /api/v1/cases/reports/; a load generator on the same machine posts
-   reports from concurrent keep-alive connections. A share of requests is sent twice with the
-   same Idempotency-Key (a client retrying after a lost answer).
-3. Check: exactly one case per key — none lost, none duplicated.
+   psycopg loop into a bare table — the database's raw write rate on this machine. Measured
+   before and after the load; the mean is the reference and both are printed.
+2. Awasi: gunicorn (gthread workers, keep-alive) serves the intake on loopback; a load generator
+   on the same machine posts reports from concurrent keep-alive connections. A share of keys is
+   sent twice with the same Idempotency-Key (a client retrying after a lost answer).
+   ``--path staged`` (default) posts to /api/v1/cases/intake/ (one INSERT per submission, 202)
+   and then runs the processor (``process_intake``) to make the cases; ``--path full`` posts
+   to /api/v1/cases/reports/ (the case is made in the request).
+   ``--generator wrk`` (default when installed; ``bench/cases/intake.lua``, one connection per
+   wrk thread, runs ``--seconds``) or ``python`` (http.client threads, ``--reports`` keys).
+3. Check: every key that got an accepted answer has exactly one case — none lost, none
+   duplicated — and no staged row is left unprocessed or refused.
 
-Run: .venv/bin/python bench/cases/bench_intake.py [--reports 3000] [--clients 16] [--workers 3]
+Run: .venv/bin/python bench/cases/bench_intake.py [--path staged|full] [--generator wrk|python]
+     [--seconds 20] [--connections 8] [--workers 3] [--threads 2]
 Uses its own database (bench_cases) on postgres://postgres@127.0.0.1:5432 and port 8101.
 """
 
@@ -18,8 +26,10 @@ import http.client
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -70,7 +80,11 @@ def prepare(dsn: str) -> str:
     return Token.objects.create(user=user).key
 
 
-def body(n: int) -> bytes:
+PATHS = {"staged": "/api/v1/cases/intake/", "full": "/api/v1/cases/reports/"}
+ACCEPTED = {"staged": (202,), "full": (200, 201)}
+
+
+def body(n: int | str) -> bytes:
     return json.dumps({
         "election": "pemilu-2024", "region": "19.01.01", "title": f"Laporan bench {n}",
         "description": "Amplop dibagikan kepada pemilih.", "reported_party": "Tim X",
@@ -80,24 +94,28 @@ def body(n: int) -> bytes:
     }).encode()  # fmt: skip
 
 
-def client(token: str, keys: list[str], retry_share: float, stats: dict, lock: threading.Lock):
+def client(
+    token: str, keys: list[str], args: argparse.Namespace, stats: dict, lock: threading.Lock
+):
     conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
     headers = {"Content-Type": "application/json", "Authorization": f"Token {token}"}
     rng = random.Random(keys[0] if keys else 0)
     local = {"ok": 0, "sent": 0, "errors": 0}
+    acked: list[str] = []
     for key in keys:
-        payload = body(int(key.rsplit("-", 1)[1]))
-        attempts = 2 if rng.random() < retry_share else 1
+        payload = body(key)
+        attempts = 2 if rng.random() < args.retry_share else 1
         for _ in range(attempts):
             for _try in range(5):
                 try:
-                    conn.request("POST", "/api/v1/cases/reports/", payload,
+                    conn.request("POST", PATHS[args.path], payload,
                                  {**headers, "Idempotency-Key": key})  # fmt: skip
                     response = conn.getresponse()
                     response.read()
                     local["sent"] += 1
-                    if response.status in (200, 201):
+                    if response.status in ACCEPTED[args.path]:
                         local["ok"] += 1
+                        acked.append(key)
                         break
                     local["errors"] += 1
                 except (OSError, http.client.HTTPException):
@@ -107,6 +125,50 @@ def client(token: str, keys: list[str], retry_share: float, stats: dict, lock: t
     with lock:
         for name, value in local.items():
             stats[name] += value
+        stats["acked"].update(acked)
+
+
+def run_python(token: str, args: argparse.Namespace) -> dict:
+    keys = [f"bench-{n}" for n in range(args.reports)]
+    shards = [keys[i :: args.connections] for i in range(args.connections)]
+    stats: dict = {"ok": 0, "sent": 0, "errors": 0, "acked": set()}
+    lock = threading.Lock()
+    threads = [
+        threading.Thread(target=client, args=(token, shard, args, stats, lock)) for shard in shards
+    ]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    while any(t.is_alive() for t in threads):
+        time.sleep(2)
+        print(f"  … {time.perf_counter() - started:5.1f} s, {stats['sent']} requests",
+              file=sys.stderr)  # fmt: skip
+    return {"seconds": time.perf_counter() - started, "requests": stats["sent"],
+            "errors": stats["errors"], "acked": stats["acked"]}  # fmt: skip
+
+
+def run_wrk(token: str, args: argparse.Namespace) -> dict:
+    scratch = Path(tempfile.mkdtemp(prefix="bench-intake-"))
+    env = {**os.environ, "BENCH_TOKEN": token, "BENCH_PATH": PATHS[args.path],
+           "BENCH_RETRY_SHARE": str(args.retry_share), "BENCH_BODY": body("KEYMARK").decode(),
+           "BENCH_ACKS": str(scratch / "acks"),
+           "BENCH_OK": ",".join(map(str, ACCEPTED[args.path]))}  # fmt: skip
+    command = ["wrk", "-t", str(args.connections), "-c", str(args.connections),
+               "-d", f"{args.seconds}s", "--timeout", "30s", "--latency",
+               "-s", str(Path(__file__).with_name("intake.lua")),
+               f"http://127.0.0.1:{PORT}"]  # fmt: skip
+    print("  " + " ".join(command), file=sys.stderr)
+    output = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
+    print(output, file=sys.stderr)
+    summary = json.loads(output.split("WRKJSON", 1)[1].strip().splitlines()[0])
+    acked: set[str] = set()
+    for path in scratch.glob("acks-*"):
+        acked.update(line for line in path.read_text().split() if line)
+    shutil.rmtree(scratch)
+    errors = sum(summary[k] for k in ("connect", "read", "write", "status", "timeout"))
+    return {"seconds": summary["duration_us"] / 1e6, "requests": summary["requests"],
+            "errors": errors, "acked": acked, "p50_ms": summary["p50_ms"],
+            "p99_ms": summary["p99_ms"]}  # fmt: skip
 
 
 def wait_for_server(deadline: float = 60.0) -> None:
@@ -122,11 +184,51 @@ def wait_for_server(deadline: float = 60.0) -> None:
     raise SystemExit("server did not start")
 
 
+def process_staged() -> dict:
+    from awasi.cases.services.staging import process_intake
+
+    started = time.perf_counter()
+    result = process_intake(
+        batch_size=500,
+        progress=lambda r: print(f"  … processed {r.processed}", file=sys.stderr),
+    )
+    seconds = time.perf_counter() - started
+    return {"processed": result.processed, "refused": result.failed,
+            "processor_seconds": round(seconds, 2),
+            "processor_cases_per_s": round(result.processed / max(seconds, 1e-9), 1)}  # fmt: skip
+
+
+def verify(acked: set[str]) -> dict:
+    """Every acknowledged key has exactly one case; no staged row left behind or refused."""
+    from django.db.models import Count
+
+    from awasi.cases.models import Case, IntakeSubmission
+
+    per_key = dict(
+        Case.objects.exclude(intake_key=None).values_list("intake_key")
+        .annotate(n=Count("id")).values_list("intake_key", "n")
+    )  # fmt: skip
+    staged = IntakeSubmission.objects
+    return {
+        "acked_keys": len(acked), "cases": sum(per_key.values()),
+        "lost": sum(1 for key in acked if key not in per_key),
+        "duplicated": sum(n - 1 for n in per_key.values()),
+        "staged_rows": staged.count(),
+        "staged_unprocessed": staged.filter(processed_at=None).count(),
+        "staged_refused": staged.exclude(error=None).count(),
+    }  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--reports", type=int, default=3000)
-    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--path", choices=sorted(PATHS), default="staged")
+    default_generator = "wrk" if shutil.which("wrk") else "python"
+    parser.add_argument("--generator", choices=["wrk", "python"], default=default_generator)
+    parser.add_argument("--seconds", type=int, default=20, help="wrk: length of the run")
+    parser.add_argument("--reports", type=int, default=3000, help="python: keys to send")
+    parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=2, help="gunicorn gthread threads")
     parser.add_argument("--retry-share", type=float, default=0.2)
     args = parser.parse_args()
     dsn = f"{SERVER}/{DB_NAME}"
@@ -136,50 +238,40 @@ def main() -> None:
            "AWASI_API_USER_RATE": "1000000/hour", "AWASI_LOG_LEVEL": "ERROR"}  # fmt: skip
     server = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "config.wsgi", "-w", str(args.workers),
+         "-k", "gthread", "--threads", str(args.threads), "--keep-alive", "30",
          "-b", f"127.0.0.1:{PORT}", "--log-level", "warning"],
         cwd=ROOT, env=env,
     )  # fmt: skip
+    load_before = os.getloadavg()
     try:
         wait_for_server()
-        reference = raw_insert_rate(dsn)
-        print(f"raw single-row INSERT: {reference:,.0f} rows/s", file=sys.stderr)
-        keys = [f"bench-{n}" for n in range(args.reports)]
-        shards = [keys[i :: args.clients] for i in range(args.clients)]
-        stats = {"ok": 0, "sent": 0, "errors": 0}
-        lock = threading.Lock()
-        threads = [
-            threading.Thread(target=client, args=(token, shard, args.retry_share, stats, lock))
-            for shard in shards
-        ]
-        started = time.perf_counter()
-        for thread in threads:
-            thread.start()
-        done = 0
-        while any(t.is_alive() for t in threads):
-            time.sleep(2)
-            with lock:
-                done = stats["sent"]
-            print(f"  … {time.perf_counter() - started:5.1f} s", file=sys.stderr)
-        elapsed = time.perf_counter() - started
+        raw_before = raw_insert_rate(dsn)
+        print(f"raw single-row INSERT (before): {raw_before:,.0f} rows/s", file=sys.stderr)
+        run = run_wrk(token, args) if args.generator == "wrk" else run_python(token, args)
+        load_after = os.getloadavg()
+        raw_after = raw_insert_rate(dsn)
+        print(f"raw single-row INSERT (after): {raw_after:,.0f} rows/s", file=sys.stderr)
     finally:
         server.terminate()
         server.wait(timeout=30)
-    from awasi.cases.models import Case
-
-    stored = Case.objects.filter(intake_key__startswith="bench-").count()
-    distinct = (
-        Case.objects.filter(intake_key__startswith="bench-").values("intake_key").distinct().count()
-    )
-    rate = args.reports / elapsed
+    processed = process_staged() if args.path == "staged" else {}
+    checked = verify(run["acked"])
+    reference = (raw_before + raw_after) / 2
+    rate = len(run["acked"]) / run["seconds"]
     result = {
-        "reports": args.reports, "requests": stats["sent"], "errors": stats["errors"],
-        "clients": args.clients, "workers": args.workers, "seconds": round(elapsed, 2),
-        "submissions_per_s": round(rate, 1), "raw_insert_per_s": round(reference),
-        "ratio": round(rate / reference, 3), "stored": stored, "lost": args.reports - distinct,
-        "duplicated": stored - distinct,
+        "path": args.path, "generator": args.generator, "connections": args.connections,
+        "workers": args.workers, "threads": args.threads, "seconds": round(run["seconds"], 2),
+        "requests": run["requests"], "errors": run["errors"],
+        "requests_per_s": round(run["requests"] / run["seconds"], 1),
+        "submissions_per_s": round(rate, 1),
+        "raw_insert_per_s": round(reference), "raw_before": round(raw_before),
+        "raw_after": round(raw_after), "ratio": round(rate / reference, 3),
+        "p50_ms": run.get("p50_ms"), "p99_ms": run.get("p99_ms"),
+        "load_before": [round(x, 2) for x in load_before],
+        "load_after": [round(x, 2) for x in load_after],
+        **processed, **checked,
     }  # fmt: skip
     print(json.dumps(result))
-    _ = done
 
 
 if __name__ == "__main__":

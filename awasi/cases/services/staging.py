@@ -124,15 +124,25 @@ def stage_report(*, payload: Any, key: str, user: Any = None) -> StagedAnswer:
         secret = secret_for(key, tracking_code)
         params = [key, *params_common, tracking_code, hash_secret(secret), staff_id]
         try:
-            with transaction.atomic(), connection.cursor() as cursor:
-                cursor.execute(INSERT_SQL.format(table=table), params)
-                inserted = cursor.fetchone()
+            inserted = _insert(INSERT_SQL.format(table=table), params)
         except IntegrityError:  # a tracking-code collision (1 in 31**10): draw again
             continue
         if inserted:
             return StagedAnswer(tracking_code, secret, received_at, True)
         return _repeat(key, clean)
     raise DomainError(_("Please try again."), code="retry")
+
+
+def _insert(sql: str, params: list[Any]) -> Any:
+    """The one statement of a submission. In autocommit it is its own transaction (as the raw
+    INSERT reference); inside an outer transaction a savepoint keeps a collision recoverable."""
+    if connection.in_atomic_block:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchone()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()
 
 
 def _repeat(key: str, clean: dict[str, Any]) -> StagedAnswer:

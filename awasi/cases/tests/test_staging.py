@@ -259,3 +259,15 @@ def test_process_intake_command_and_sweep(babel):
     stage(APIClient(), report_body(babel, title="2"), "cmd-2")
     call_command("deadlines", "sweep", stdout=out, stderr=StringIO())
     assert Case.objects.count() == 2 and "processed 1 staged" in out.getvalue()
+
+
+def test_a_submission_costs_one_insert_once_references_are_cached(babel):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = APIClient()
+    stage(client, report_body(babel), "warm")  # loads the election/region cache
+    with CaptureQueriesContext(connection) as ctx:
+        assert stage(client, report_body(babel, title="2"), "q-2").status_code == 202
+    statements = [q["sql"] for q in ctx.captured_queries if "SAVEPOINT" not in q["sql"]]
+    assert len(statements) == 1 and statements[0].startswith("INSERT")
