@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 from awasi.accounts.choices import Role
@@ -16,6 +17,7 @@ TEST_PASSWORD = "a-Long-test-password-1"  # noqa: S105 - test fixture only
 
 def ensure_babel() -> dict[str, Any]:
     """Babel regions (7/47/393), elections, police units, dapil and organisations; idempotent."""
+    _ensure_app_reference_data()
     if not Organisation.objects.filter(code="bawaslu-babel").exists():
         load_regions(prefix="19")
         elections = seed_elections()
@@ -29,6 +31,22 @@ def ensure_babel() -> dict[str, Any]:
         "pilkada": Election.objects.get(slug="pilkada-2024"),
         "orgs": {o.code: o for o in Organisation.objects.all()},
     }
+
+
+def _ensure_app_reference_data() -> None:
+    """Data that apps load in migrations is wiped by a transactional test's flush: restore it."""
+    from django.apps import apps
+
+    for config in apps.get_app_configs():
+        if not config.name.startswith("awasi."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.reference")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.reference":
+                raise
+            continue
+        module.ensure()
 
 
 def make_user(username: str, org_code: str | None, role: str = Role.OFFICER, **extra: Any) -> User:
