@@ -28,7 +28,8 @@ from awasi.cases.services import (
     submit_tip,
 )
 from awasi.cases.services.intake import check_status_secret
-from awasi.cases.services.staging import find_staged, stage_report, staged_status
+from awasi.cases.services.staging import find_staged, staged_status
+from awasi.cases.views.intake_api import staged_report_intake
 from awasi.core.errors import DomainError
 
 KEY_HEADER = "HTTP_IDEMPOTENCY_KEY"
@@ -82,26 +83,6 @@ class ReportIntake(APIView):
         if staff:
             answer["id"] = result.case.pk
         return Response(answer, status=status.HTTP_201_CREATED if result.created else 200)
-
-
-class StagedReportIntake(APIView):
-    """The high-volume intake path: the same report as ``/cases/reports/``, checked without
-    database look-ups and staged with one INSERT; answers 202 with the tracking code (and the
-    secret). The case is made by ``awasi cases process-intake``; the status page shows the
-    report as received meanwhile. A retry with the same key and data gets the same answer."""
-
-    permission_classes = [permissions.AllowAny]
-
-    @extend_schema(request=s.ReportInSerializer, responses={202: dict}, parameters=[KEY_PARAM])
-    def post(self, request: Request) -> Response:
-        key = idempotency_key(request)
-        staged = stage_report(payload=request.data, key=key, user=request.user)
-        return Response(
-            {"tracking_code": staged.tracking_code, "secret": staged.secret,
-             "status": "received", "received_at": staged.received_at,
-             "repeated": not staged.created},
-            status=status.HTTP_202_ACCEPTED,
-        )  # fmt: skip
 
 
 class FindingIntake(APIView):
@@ -196,7 +177,7 @@ router.register("cases", CaseViewSet, basename="case")
 
 router_urls = [
     path("cases/reports/", ReportIntake.as_view(), name="case-report-intake"),
-    path("cases/intake/", StagedReportIntake.as_view(), name="case-staged-intake"),
+    path("cases/intake/", staged_report_intake, name="case-staged-intake"),
     path("cases/findings/", FindingIntake.as_view(), name="case-finding-intake"),
     path("cases/tips/", TipIntake.as_view(), name="case-tip-intake"),
     path("cases/status/", ReporterStatus.as_view(), name="case-reporter-status"),

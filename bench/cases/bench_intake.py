@@ -229,6 +229,7 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--threads", type=int, default=2, help="gunicorn gthread threads")
+    parser.add_argument("--worker-class", default="gthread", help="gunicorn worker class")
     parser.add_argument("--retry-share", type=float, default=0.2)
     args = parser.parse_args()
     dsn = f"{SERVER}/{DB_NAME}"
@@ -238,7 +239,7 @@ def main() -> None:
            "AWASI_API_USER_RATE": "1000000/hour", "AWASI_LOG_LEVEL": "ERROR"}  # fmt: skip
     server = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "config.wsgi", "-w", str(args.workers),
-         "-k", "gthread", "--threads", str(args.threads), "--keep-alive", "30",
+         "-k", args.worker_class, "--threads", str(args.threads), "--keep-alive", "30",
          "-b", f"127.0.0.1:{PORT}", "--log-level", "warning"],
         cwd=ROOT, env=env,
     )  # fmt: skip
@@ -260,7 +261,7 @@ def main() -> None:
     rate = len(run["acked"]) / run["seconds"]
     result = {
         "path": args.path, "generator": args.generator, "connections": args.connections,
-        "workers": args.workers, "threads": args.threads, "seconds": round(run["seconds"], 2),
+        "workers": args.workers, "worker_class": args.worker_class, "threads": args.threads, "seconds": round(run["seconds"], 2),
         "requests": run["requests"], "errors": run["errors"],
         "requests_per_s": round(run["requests"] / run["seconds"], 1),
         "submissions_per_s": round(rate, 1),

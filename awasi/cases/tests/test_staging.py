@@ -271,3 +271,30 @@ def test_a_submission_costs_one_insert_once_references_are_cached(babel):
         assert stage(client, report_body(babel, title="2"), "q-2").status_code == 202
     statements = [q["sql"] for q in ctx.captured_queries if "SAVEPOINT" not in q["sql"]]
     assert len(statements) == 1 and statements[0].startswith("INSERT")
+
+
+def test_bad_token_wrong_method_and_media_type_use_the_error_shape(babel):
+    client = APIClient()
+    url = reverse("case-staged-intake")
+    client.credentials(HTTP_AUTHORIZATION="Token not-a-token")
+    bad_token = client.post(url, report_body(babel), format="json", HTTP_IDEMPOTENCY_KEY="t")
+    assert bad_token.status_code == 401
+    assert bad_token.json()["error"]["code"] == "authentication_failed"
+    assert APIClient().get(url).status_code == 405
+    form = APIClient().post(url, {"title": "x"}, HTTP_IDEMPOTENCY_KEY="t")
+    assert form.status_code == 415 and form.json()["error"]["code"] == "unsupported_media_type"
+    assert IntakeSubmission.objects.count() == 0
+
+
+def test_public_submissions_are_throttled_like_the_rest_of_the_api(babel, monkeypatch):
+    from django.core.cache import cache
+    from rest_framework.throttling import AnonRateThrottle
+
+    cache.clear()
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "2/min", "user": None})
+    client = APIClient()
+    answers = [stage(client, report_body(babel, title=f"T{n}"), f"th-{n}") for n in range(3)]
+    assert [a.status_code for a in answers] == [202, 202, 429]
+    assert answers[2].json()["error"]["code"] == "throttled" and "Retry-After" in answers[2]
+    assert IntakeSubmission.objects.count() == 2
+    cache.clear()
