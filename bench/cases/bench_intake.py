@@ -219,6 +219,19 @@ def verify(acked: set[str]) -> dict:
     }  # fmt: skip
 
 
+def cpu_seconds(parent: int) -> float:
+    """User + system CPU of ``parent``'s child processes (the gunicorn workers), from /proc."""
+    ticks, total = os.sysconf("SC_CLK_TCK"), 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == parent:  # ppid
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--path", choices=sorted(PATHS), default="staged")
@@ -248,7 +261,9 @@ def main() -> None:
         wait_for_server()
         raw_before = raw_insert_rate(dsn)
         print(f"raw single-row INSERT (before): {raw_before:,.0f} rows/s", file=sys.stderr)
+        cpu_before, generator_before = cpu_seconds(server.pid), os.times()
         run = run_wrk(token, args) if args.generator == "wrk" else run_python(token, args)
+        cpu_after, generator_after = cpu_seconds(server.pid), os.times()
         load_after = os.getloadavg()
         raw_after = raw_insert_rate(dsn)
         print(f"raw single-row INSERT (after): {raw_after:,.0f} rows/s", file=sys.stderr)
@@ -261,13 +276,18 @@ def main() -> None:
     rate = len(run["acked"]) / run["seconds"]
     result = {
         "path": args.path, "generator": args.generator, "connections": args.connections,
-        "workers": args.workers, "worker_class": args.worker_class, "threads": args.threads, "seconds": round(run["seconds"], 2),
+        "workers": args.workers, "worker_class": args.worker_class, "threads": args.threads,
+        "seconds": round(run["seconds"], 2),
         "requests": run["requests"], "errors": run["errors"],
         "requests_per_s": round(run["requests"] / run["seconds"], 1),
         "submissions_per_s": round(rate, 1),
         "raw_insert_per_s": round(reference), "raw_before": round(raw_before),
         "raw_after": round(raw_after), "ratio": round(rate / reference, 3),
         "p50_ms": run.get("p50_ms"), "p99_ms": run.get("p99_ms"),
+        "app_cpu_ms_per_request": round((cpu_after - cpu_before) * 1000 / run["requests"], 2),
+        "generator_cpu_ms_per_request": round(
+            sum(generator_after[i] - generator_before[i] for i in range(4)) * 1000
+            / run["requests"], 2),
         "load_before": [round(x, 2) for x in load_before],
         "load_after": [round(x, 2) for x in load_after],
         **processed, **checked,
