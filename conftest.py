@@ -145,6 +145,10 @@ def live_login(browser: Any, live_server: Any) -> Callable[[Any], Any]:
     from selenium.webdriver.common.by import By
 
     def login(user: Any, password: str = TEST_PASSWORD) -> Any:
+        # Start from a clean session: a sign-out click may still be in flight, and the login page
+        # redirects a signed-in user away.
+        browser.get(f"{live_server.url}/healthz")
+        browser.delete_all_cookies()
         browser.get(f"{live_server.url}/accounts/login/")
         browser.find_element(By.ID, "id_username").send_keys(user.username)
         browser.find_element(By.ID, "id_password").send_keys(password)
