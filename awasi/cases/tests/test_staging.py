@@ -298,3 +298,39 @@ def test_public_submissions_are_throttled_like_the_rest_of_the_api(babel, monkey
     assert answers[2].json()["error"]["code"] == "throttled" and "Retry-After" in answers[2]
     assert IntakeSubmission.objects.count() == 2
     cache.clear()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_processors_make_each_case_once(request):
+    """Two processors at once (SKIP LOCKED hands them different rows): every staged key ends
+    with exactly one case. PostgreSQL only: the SQLite test database is in memory with a shared
+    cache, which refuses concurrent writers outright ("table is locked")."""
+    import threading
+
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("concurrent writers need PostgreSQL (the SQLite test database is in memory)")
+    babel = request.getfixturevalue("babel")
+    client = APIClient()
+    for n in range(12):
+        assert stage(client, report_body(babel, title=f"C{n}"), f"cc-{n}").status_code == 202
+    results, errors = [], []
+
+    def worker():
+        try:
+            results.append(process_intake(batch_size=3))
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sum(r.processed for r in results) == 12
+    assert Case.objects.count() == 12
+    assert not IntakeSubmission.objects.filter(case=None).exists()
