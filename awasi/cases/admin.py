@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from awasi.cases.models import Case, CaseDeadline, DeadlineRule, Evidence, Tip
+from awasi.cases.models import Case, CaseDeadline, DeadlineRule, Evidence, IntakeSubmission, Tip
 
 
 @admin.register(DeadlineRule)
@@ -44,3 +44,19 @@ class EvidenceAdmin(admin.ModelAdmin):
 class TipAdmin(admin.ModelAdmin):
     list_display = ("pk", "election", "region", "status", "received_at")
     list_filter = ("status",)
+
+
+@admin.register(IntakeSubmission)
+class IntakeSubmissionAdmin(admin.ModelAdmin):
+    """Read-only queue view; the payload (reporter identity) is deliberately not shown."""
+
+    list_display = ("tracking_code", "key", "received_at", "processed_at", "case")
+    fields = ("tracking_code", "key", "received_at", "processed_at", "case", "error")
+    readonly_fields = fields
+    raw_id_fields = ("case",)
+
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
