@@ -10,7 +10,12 @@ from typing import Any
 import pytest
 
 from awasi.accounts.choices import Role
-from awasi.core.testing import TEST_PASSWORD, ensure_babel, make_user
+from awasi.core.testing import (
+    TEST_PASSWORD,
+    ensure_app_reference_data,
+    ensure_babel,
+    make_user,
+)
 
 
 @pytest.fixture(scope="session")
@@ -18,6 +23,23 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
     """Seed the Babel reference data once per test database."""
     with django_db_blocker.unblock():
         ensure_babel()
+
+
+@pytest.fixture(autouse=True)
+def _app_reference_data(request: Any) -> None:
+    """Every database test starts with the data apps load in migrations (deadline rules...).
+
+    A transactional (browser) test's flush empties those tables for the tests after it in the
+    same worker; restoring them here keeps test order irrelevant.
+    """
+    names = set(request.fixturenames)
+    if request.node.get_closest_marker("django_db") or names & {
+        "db",
+        "transactional_db",
+        "live_server",
+    }:
+        request.getfixturevalue("_django_db_helper")
+        ensure_app_reference_data()
 
 
 @pytest.fixture

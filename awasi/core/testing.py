@@ -17,7 +17,7 @@ TEST_PASSWORD = "a-Long-test-password-1"  # noqa: S105 - test fixture only
 
 def ensure_babel() -> dict[str, Any]:
     """Babel regions (7/47/393), elections, police units, dapil and organisations; idempotent."""
-    _ensure_app_reference_data()
+    ensure_app_reference_data()
     if not Organisation.objects.filter(code="bawaslu-babel").exists():
         load_regions(prefix="19")
         elections = seed_elections()
@@ -33,7 +33,7 @@ def ensure_babel() -> dict[str, Any]:
     }
 
 
-def _ensure_app_reference_data() -> None:
+def ensure_app_reference_data() -> None:
     """Data that apps load in migrations is wiped by a transactional test's flush: restore it."""
     from django.apps import apps
 
