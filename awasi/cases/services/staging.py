@@ -22,6 +22,7 @@ from typing import Any
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from awasi.cases import numbering
 from awasi.cases.choices import Channel
@@ -100,60 +101,134 @@ def _payload_error(exc: PayloadError) -> DomainError:
 
 INSERT_SQL = (
     "INSERT INTO {table} (key, received_at, payload, tracking_code, secret_hash, submitted_by_id)"
-    " VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (key) DO NOTHING RETURNING id"
+    " VALUES {rows} ON CONFLICT (key) DO NOTHING RETURNING key"
 )
+ROW_PLACEHOLDERS = "(%s, %s, %s, %s, %s, %s)"
+
+
+@dataclass(frozen=True)
+class Submission:
+    """A checked report waiting to be staged: its key, clean payload and who entered it."""
+
+    key: str
+    payload: dict[str, Any]
+    staff_id: int | None
+    received_at: datetime
+
+
+def check_submission(*, payload: Any, key: str, staff_id: int | None = None) -> Submission:
+    """The pure part of staging: check the body (``DomainError`` with the field errors)."""
+    try:
+        clean = _json_ready(check_report(payload, REFERENCES.for_payload(payload), _local_today))
+    except PayloadError as exc:
+        raise _payload_error(exc) from None
+    return Submission(key, clean, staff_id, timezone.now())
 
 
 def stage_report(*, payload: Any, key: str, user: Any = None) -> StagedAnswer:
     """Check and stage one report. A repeated key with the same data answers as the first time
     (same tracking code and secret, ``created=False``); with other data it is a conflict."""
-    try:
-        clean = _json_ready(check_report(payload, REFERENCES.for_payload(payload), _local_today))
-    except PayloadError as exc:
-        raise _payload_error(exc) from None
     staff_id = user.pk if getattr(user, "is_authenticated", False) else None
+    answer = stage_many([check_submission(payload=payload, key=key, staff_id=staff_id)])[0]
+    if isinstance(answer, DomainError):
+        raise answer
+    return answer
+
+
+def stage_many(batch: list[Submission]) -> list[StagedAnswer | DomainError]:
+    """Stage checked submissions with one multi-row ``INSERT … ON CONFLICT (key) DO NOTHING``
+    (in autocommit: one statement, one commit), then answer the keys that were already staged
+    from their first row (one SELECT). Answers come back in the order of ``batch``; a database
+    error raises and stages none of them."""
+    firsts: dict[str, Submission] = {}
+    for item in batch:
+        firsts.setdefault(item.key, item)
+    codes = _insert_new(list(firsts.values()))
+    earlier = _first_rows([key for key in firsts if key not in codes])
+    answers: list[StagedAnswer | DomainError] = []
+    for item in batch:
+        if item is firsts[item.key] and item.key in codes:
+            code = codes[item.key]
+            answers.append(StagedAnswer(code, secret_for(item.key, code), item.received_at, True))
+        elif item.key in codes:  # the same key twice in one batch: the first one was staged
+            answers.append(_repeat(item, _Row(codes[item.key], firsts[item.key])))
+        elif item.key in earlier:
+            answers.append(_repeat(item, earlier[item.key]))
+        else:  # its row vanished between the two statements (an admin deleted it)
+            answers.append(DomainError(_("Please try again."), code="retry"))
+    return answers
+
+
+@dataclass(frozen=True)
+class _Row:
+    tracking_code: str
+    first: Submission
+
+
+def _insert_new(batch: list[Submission]) -> dict[str, str]:
+    """Insert the batch; key → tracking code of the rows this statement inserted. A tracking
+    code collision (1 in 31**10) fails the statement, which is retried with new codes."""
+    if not batch:
+        return {}
     meta = IntakeSubmission._meta
-    table = connection.ops.quote_name(meta.db_table)
-    received_at = timezone.now()
-    params_common = [
-        meta.get_field("received_at").get_db_prep_save(received_at, connection),
-        meta.get_field("payload").get_db_prep_save(clean, connection),
-    ]
+    sql = INSERT_SQL.format(  # only the quoted table name and placeholders go in
+        table=connection.ops.quote_name(meta.db_table),
+        rows=", ".join([ROW_PLACEHOLDERS] * len(batch)),
+    )
+    at_field, payload_field = meta.get_field("received_at"), meta.get_field("payload")
     for _attempt in range(3):
-        tracking_code = numbering.new_tracking_code()
-        secret = secret_for(key, tracking_code)
-        params = [key, *params_common, tracking_code, hash_secret(secret), staff_id]
+        codes = {item.key: numbering.new_tracking_code() for item in batch}
+        params: list[Any] = []
+        for item in batch:
+            code = codes[item.key]
+            params += [
+                item.key,
+                at_field.get_db_prep_save(item.received_at, connection),
+                payload_field.get_db_prep_save(item.payload, connection),
+                code,
+                hash_secret(secret_for(item.key, code)),
+                item.staff_id,
+            ]
         try:
-            inserted = _insert(INSERT_SQL.format(table=table), params)
-        except IntegrityError:  # a tracking-code collision (1 in 31**10): draw again
+            inserted = _execute(sql, params)
+        except IntegrityError:
             continue
-        if inserted:
-            return StagedAnswer(tracking_code, secret, received_at, True)
-        return _repeat(key, clean)
+        return {row[0]: codes[row[0]] for row in inserted}
     raise DomainError(_("Please try again."), code="retry")
 
 
-def _insert(sql: str, params: list[Any]) -> Any:
-    """The one statement of a submission. In autocommit it is its own transaction (as the raw
-    INSERT reference); inside an outer transaction a savepoint keeps a collision recoverable."""
+def _execute(sql: str, params: list[Any]) -> list[tuple]:
+    """In autocommit the statement is its own transaction (as the raw INSERT reference); inside
+    an outer transaction a savepoint keeps a collision recoverable."""
     if connection.in_atomic_block:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(sql, params)
-            return cursor.fetchone()
+            return cursor.fetchall()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return cursor.fetchone()
+        return cursor.fetchall()
 
 
-def _repeat(key: str, clean: dict[str, Any]) -> StagedAnswer:
-    first = IntakeSubmission.objects.only("tracking_code", "received_at", "payload").get(key=key)
-    if _canonical(first.payload) != _canonical(clean):
-        raise ConflictError(
-            _("This Idempotency-Key was already used for a different report."),
+def _first_rows(keys: list[str]) -> dict[str, _Row]:
+    if not keys:
+        return {}
+    rows = IntakeSubmission.objects.filter(key__in=keys).values_list(
+        "key", "tracking_code", "received_at", "payload", "submitted_by_id"
+    )
+    return {
+        key: _Row(code, Submission(key, payload, staff_id, at))
+        for key, code, at, payload, staff_id in rows
+    }
+
+
+def _repeat(item: Submission, row: _Row) -> StagedAnswer | DomainError:
+    if _canonical(row.first.payload) != _canonical(item.payload):
+        return ConflictError(
+            gettext_lazy("This Idempotency-Key was already used for a different report."),
             code="idempotency_key_reused",
         )
-    secret = secret_for(key, first.tracking_code)
-    return StagedAnswer(first.tracking_code, secret, first.received_at, False)
+    secret = secret_for(item.key, row.tracking_code)
+    return StagedAnswer(row.tracking_code, secret, row.first.received_at, False)
 
 
 def _canonical(value: Any) -> str:
