@@ -62,6 +62,13 @@ class CandidateStatus(models.TextChoices):
     LEGAL_REVIEW = "legal_review", _("Needs legal review")
 
 
+class LegalRuling(models.TextChoices):
+    """The legal decision on a candidate whose only hits are in contested categories."""
+
+    MUST_RESIGN = "must_resign", _("Must resign (legal ruling)")
+    NEED_NOT_RESIGN = "need_not_resign", _("Need not resign (legal ruling)")
+
+
 class ProofKind(models.TextChoices):
     """Documents that prove a resignation (PKPU 10/2023 Pasal 15, as reported)."""
 

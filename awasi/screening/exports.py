@@ -17,7 +17,16 @@ from .selectors import scrutiny_deadline, without_proof
 def list_workbook(clist: CandidateList) -> HttpResponse:
     """Candidates with status, and the flagged pairs with reasons and reviews."""
     candidates = [
-        (c.external_id, c.full_name, c.party, c.dapil, c.nik_masked, c.get_status_display())
+        (
+            c.external_id,
+            c.full_name,
+            c.party,
+            c.dapil,
+            c.nik_masked,
+            c.get_status_display(),
+            c.get_legal_ruling_display(),
+            c.legal_basis,
+        )
         for c in clist.candidates.all()
     ]
     pairs = [
@@ -58,7 +67,16 @@ def list_workbook(clist: CandidateList) -> HttpResponse:
         f"screening-{clist.pk}.xlsx",
         {
             _("Candidates"): (
-                [_("Id"), _("Name"), _("Party"), _("Dapil"), _("NIK"), _("Status")],
+                [
+                    _("Id"),
+                    _("Name"),
+                    _("Party"),
+                    _("Dapil"),
+                    _("NIK"),
+                    _("Status"),
+                    _("Legal ruling"),
+                    _("Basis"),
+                ],
                 candidates,
             ),
             _("Registry matches"): (

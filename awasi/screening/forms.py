@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from awasi.elections.models import Election
 from awasi.regions.models import Region
 
-from .choices import Level, ListStage, ProofKind
+from .choices import LegalRuling, Level, ListStage, ProofKind
 
 MAX_UPLOAD = 200 * 1024 * 1024
 
@@ -39,6 +39,17 @@ class ReviewForm(forms.Form):
         label=_("Verdict"),
     )
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), label=_("Note"))
+
+
+class LegalRulingForm(forms.Form):
+    """A commissioner's legal ruling on a candidate held for legal review."""
+
+    ruling = forms.ChoiceField(choices=LegalRuling.choices, label=_("Ruling"))
+    basis = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        label=_("Basis (regulation, plenary minutes, opinion)"),
+    )
 
 
 class ProofForm(forms.Form):

@@ -4,6 +4,7 @@ Personal data is minimised: name, birth place and date, sex and NIK only (no add
 encrypted at rest (:mod:`awasi.screening.crypto`) and only its masked form is ever listed.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +13,7 @@ from awasi.core.models import TimeStampedModel
 from .choices import (
     CandidateStatus,
     Decision,
+    LegalRuling,
     Level,
     ListStage,
     ProofKind,
@@ -72,6 +74,20 @@ class Candidate(PersonFields, TimeStampedModel):
         default=CandidateStatus.UNSCREENED,
         db_index=True,
     )
+    # Legal review of hits in contested categories (honorary/contract staff): a person decides.
+    legal_ruling = models.CharField(
+        _("legal ruling"), max_length=16, choices=LegalRuling.choices, blank=True, default=""
+    )
+    legal_basis = models.TextField(_("basis of the legal ruling"), blank=True)
+    legal_ruled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ruled by"),
+    )
+    legal_ruled_at = models.DateTimeField(_("ruled at"), null=True, blank=True)
 
     class Meta:
         constraints = [

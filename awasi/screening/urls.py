@@ -17,4 +17,5 @@ urlpatterns = [
     path("duplicates/", views.duplicates_view, name="duplicates"),
     path("duplicates/<int:pk>/", views.review_duplicate_view, name="review_duplicate"),
     path("candidates/<int:pk>/", views.candidate_detail, name="candidate"),
+    path("candidates/<int:pk>/ruling/", views.legal_ruling_view, name="legal_ruling"),
 ]

@@ -23,9 +23,15 @@ from awasi.core.errors import DomainError
 from . import exports, selectors
 from .access import access_candidate, access_duplicate, access_list, access_match
 from .choices import CandidateStatus
-from .forms import CandidateImportForm, ProofForm, RegistryImportForm, ReviewForm
+from .forms import CandidateImportForm, LegalRulingForm, ProofForm, RegistryImportForm, ReviewForm
 from .services.imports import import_candidates, import_registry
-from .services.review import attach_proof, review_duplicate, review_match
+from .services.review import (
+    attach_proof,
+    may_rule,
+    record_legal_ruling,
+    review_duplicate,
+    review_match,
+)
 from .services.runs import start_run
 
 
@@ -259,9 +265,33 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "matches": candidate.matches.select_related("person__registry"),
             "proofs": candidate.proofs.all(),
             "deadline": selectors.scrutiny_deadline(candidate.candidate_list),
+            "ruling_form": LegalRulingForm() if may_rule(request.user) else None,
         },
         status=400 if form.is_bound and not form.is_valid() else 200,
     )
+
+
+@bawaslu_required
+@require_POST
+def legal_ruling_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record a commissioner's legal ruling on a candidate held for legal review."""
+    candidate = access_candidate(request.user, pk)
+    form = LegalRulingForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a ruling and write its basis."))
+    else:
+        try:
+            record_legal_ruling(
+                actor=request.user,
+                candidate_id=candidate.pk,
+                ruling=form.cleaned_data["ruling"],
+                basis=form.cleaned_data["basis"],
+            )
+        except DomainError as err:
+            messages.error(request, str(err.message))
+        else:
+            messages.success(request, _("Legal ruling recorded."))
+    return redirect("screening:candidate", pk=candidate.pk)
 
 
 @bawaslu_required

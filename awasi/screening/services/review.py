@@ -8,10 +8,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from awasi.accounts.choices import Role
 from awasi.core.audit import record, snapshot
 from awasi.core.errors import DomainError
 from awasi.screening.access import access_candidate, access_duplicate, access_match
-from awasi.screening.choices import ProofKind, ReviewOutcome
+from awasi.screening.choices import CandidateStatus, LegalRuling, ProofKind, ReviewOutcome
 from awasi.screening.models import Candidate, ResignationProof
 
 from .status import refresh_statuses
@@ -77,3 +78,49 @@ def attach_proof(
         data={"kind": kind, "reference": reference[:120]},
     )
     return proof
+
+
+#: Who may record a legal ruling: the commissioners who decide (and admins), not the staff.
+RULING_ROLES = frozenset({Role.COMMISSIONER, Role.ADMIN})
+_RULING_FIELDS = ["legal_ruling", "legal_basis", "status"]
+
+
+def may_rule(user: Any) -> bool:
+    """Whether the user may record a legal ruling (role only; the area is checked on access)."""
+    return bool(getattr(user, "is_superuser", False) or getattr(user, "role", "") in RULING_ROLES)
+
+
+@transaction.atomic
+def record_legal_ruling(*, actor: Any, candidate_id: int, ruling: str, basis: str) -> Candidate:
+    """Settle a candidate held for legal review (hits only among honorary/contract staff).
+
+    A person decides, with the basis written down; a later ruling may replace it (both are in
+    the audit log). Hits in other registries still make the candidate resign whatever the ruling.
+    """
+    candidate = access_candidate(actor, candidate_id, for_change=True)
+    if not may_rule(actor):
+        raise DomainError(_("Only a commissioner may record a legal ruling."), code="forbidden")
+    if candidate.status != CandidateStatus.LEGAL_REVIEW and not candidate.legal_ruling:
+        raise DomainError(_("This candidate is not held for legal review."), code="no_legal_review")
+    if ruling not in LegalRuling.values:
+        raise DomainError(_("Unknown legal ruling."), code="invalid_ruling")
+    if not basis.strip():
+        raise DomainError(_("The basis of the ruling is required."), code="basis_required")
+    before = snapshot(candidate, _RULING_FIELDS)
+    candidate.legal_ruling, candidate.legal_basis = ruling, basis.strip()
+    candidate.legal_ruled_by, candidate.legal_ruled_at = actor, timezone.now()
+    candidate.save(
+        update_fields=[
+            "legal_ruling", "legal_basis", "legal_ruled_by", "legal_ruled_at", "updated_at"
+        ]
+    )  # fmt: skip
+    refresh_statuses(Candidate.objects.filter(pk=candidate.pk))
+    candidate.refresh_from_db(fields=["status"])
+    record(
+        actor=actor,
+        action="screening.legal_ruling",
+        target=candidate,
+        before=before,
+        after=snapshot(candidate, _RULING_FIELDS),
+    )
+    return candidate

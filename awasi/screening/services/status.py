@@ -21,11 +21,12 @@ def refresh_statuses(candidates: QuerySet[Candidate], *, screened: bool = False)
     proven = set(candidates.filter(proofs__isnull=False).values_list("pk", flat=True))
     done = set(candidates.filter(candidate_list__runs__status="done").values_list("pk", flat=True))
     changed = []
-    for cand in candidates.only("pk", "status"):
+    for cand in candidates.only("pk", "status", "legal_ruling"):
         status = candidate_status(
             facts.get(cand.pk, []),
             has_proof=cand.pk in proven,
             screened=screened or cand.pk in done or cand.pk in facts,
+            legal_ruling=cand.legal_ruling,
         )
         if status != cand.status:
             cand.status = status
