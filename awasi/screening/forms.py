@@ -3,12 +3,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from awasi.core.uploads import DOCUMENTS, FileRefused, check_file, read_limited
 from awasi.elections.models import Election
 from awasi.regions.models import Region
 
 from .choices import LegalRuling, Level, ListStage, ProofKind
 
 MAX_UPLOAD = 200 * 1024 * 1024
+MAX_PROOF = 20 * 1024 * 1024
 
 
 class CandidateImportForm(forms.Form):
@@ -60,15 +62,11 @@ class ProofForm(forms.Form):
     document = forms.FileField(label=_("File"))
 
     def clean_document(self):  # type: ignore[no-untyped-def]
-        import filetype
-
         document = self.cleaned_data["document"]
-        kind = filetype.guess(document.read(2048))
-        document.seek(0)
-        if (
-            document.size > 20 * 1024 * 1024
-            or kind is None
-            or kind.mime not in ("application/pdf", "image/jpeg", "image/png")
-        ):
-            raise forms.ValidationError(_("Upload a PDF, JPEG or PNG file of at most 20 MB."))
+        try:
+            check_file(read_limited(document, MAX_PROOF), allowed=DOCUMENTS, max_bytes=MAX_PROOF)
+        except FileRefused as err:
+            raise forms.ValidationError(
+                _("Upload a PDF, JPEG or PNG file of at most 20 MB.")
+            ) from err
         return document

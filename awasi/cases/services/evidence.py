@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import io
 from typing import Any
 
-import filetype
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
@@ -17,6 +15,7 @@ from django.utils.translation import gettext as _
 from awasi.cases.models import Case, Evidence, EvidenceAccess
 from awasi.core import audit
 from awasi.core.errors import DomainError
+from awasi.core.uploads import FileRefused, check_file, read_limited
 
 # Photos, video, audio recordings, PDF and office documents: what reporters send as *bukti*
 # (Perbawaslu 7/2022 Pasal 15 ayat (4): recordings, video, pictures, other).
@@ -28,7 +27,6 @@ ALLOWED = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }  # fmt: skip
-PILLOW_CHECKED = {"jpg", "png", "webp", "gif"}
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -48,17 +46,19 @@ def _read(upload: UploadedFile) -> bytes:
 def check_upload(upload: UploadedFile) -> str:
     """The file's real type (by content, never by name); DomainError when refused."""
     name = upload.name or "file"
-    if upload.size is not None and upload.size > max_bytes():
-        raise _refuse(name, _("is larger than %(mb)d MB.") % {"mb": max_bytes() // 2**20})
-    content = _read(upload)
-    if not content:
-        raise _refuse(name, _("is empty."))
-    kind = filetype.guess(content)
-    if kind is None or kind.extension not in ALLOWED:
-        raise _refuse(name, _("is not a photo, video, sound recording, PDF or office document."))
-    if not _well_formed(kind.extension, content):
-        raise _refuse(name, _("is damaged or incomplete."))
-    return kind.extension
+    try:
+        checked = check_file(
+            read_limited(upload, max_bytes()), allowed=ALLOWED, max_bytes=max_bytes()
+        )
+    except FileRefused as err:
+        reasons = {
+            "too_large": _("is larger than %(mb)d MB.") % {"mb": max_bytes() // 2**20},
+            "empty": _("is empty."),
+            "type": _("is not a photo, video, sound recording, PDF or office document."),
+            "damaged": _("is damaged or incomplete."),
+        }
+        raise _refuse(name, reasons[err.code]) from err
+    return checked.extension
 
 
 def _refuse(name: str, reason: str) -> DomainError:
@@ -67,21 +67,6 @@ def _refuse(name: str, reason: str) -> DomainError:
         code="bad_file",
         details={"files": f"{name}: {reason}"},
     )
-
-
-def _well_formed(extension: str, content: bytes) -> bool:
-    if extension in PILLOW_CHECKED:
-        from PIL import Image
-
-        try:
-            with Image.open(io.BytesIO(content)) as image:
-                image.load()
-        except Exception:  # noqa: BLE001 - any decoder failure means a broken file
-            return False
-        return True
-    if extension == "pdf":
-        return content.startswith(b"%PDF-") and b"%%EOF" in content[-2048:]
-    return True
 
 
 def _store(case: Case, upload: UploadedFile, actor: Any, **extra: Any) -> Evidence:

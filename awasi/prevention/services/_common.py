@@ -9,10 +9,10 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 
 from awasi.core.errors import DomainError
+from awasi.core.uploads import DOCUMENTS, PHOTOS, FileRefused, check_file, read_limited
 from awasi.prevention.scopes import can_record_in
-from awasi.prevention.uploads import DEFAULT_MAX_PHOTO_BYTES, PhotoRejected, check_photo, sha256_of
 
-DOCUMENT_TYPES = frozenset({"application/pdf", "image/jpeg", "image/png"})
+DEFAULT_MAX_PHOTO_BYTES = 8 * 1024 * 1024
 
 
 def require_recorder(actor: Any, region_code: str, agencies: tuple[str, ...]) -> None:
@@ -39,46 +39,36 @@ def max_document_bytes() -> int:
 
 def read_upload(upload: Any, limit: int) -> bytes:
     """The bytes of an uploaded file, refusing it before reading when it is over ``limit``."""
-    size = getattr(upload, "size", None)
-    if size is not None and size > limit:
+    try:
+        return read_limited(upload, limit)
+    except FileRefused as err:
         raise DomainError(
             _("The file is too large (at most %(mb)s MB).") % {"mb": limit // (1024 * 1024)},
             code="too_large",
-        )
-    upload.seek(0)
-    data = upload.read()
-    if len(data) > limit:
-        raise DomainError(
-            _("The file is too large (at most %(mb)s MB).") % {"mb": limit // (1024 * 1024)},
-            code="too_large",
-        )
-    return data
+        ) from err
 
 
 def checked_photo(upload: Any) -> tuple[ContentFile, Any]:
     """Validate one photo by content; return a file to store (named by hash) and its facts."""
     data = read_upload(upload, max_photo_bytes())
     try:
-        facts = check_photo(data, max_bytes=max_photo_bytes())
-    except PhotoRejected as err:
+        facts = check_file(data, allowed=PHOTOS, max_bytes=max_photo_bytes())
+    except FileRefused as err:
         raise DomainError(
             _("“%(name)s” is not a photo (JPEG, PNG, WebP or HEIC).")
             % {"name": getattr(upload, "name", "?")},
             code=f"photo_{err.code}",
         ) from err
-    ext = facts.mime.split("/")[1].replace("jpeg", "jpg")
-    return ContentFile(data, name=f"{facts.sha256}.{ext}"), facts
+    return ContentFile(data, name=f"{facts.sha256}.{facts.extension}"), facts
 
 
 def checked_document(upload: Any) -> tuple[ContentFile, str]:
     """Validate a signed document / evidence file (PDF or image); return it and its SHA-256."""
-    import filetype
-
     data = read_upload(upload, max_document_bytes())
-    kind = filetype.guess(data) if data else None
-    if kind is None or kind.mime not in DOCUMENT_TYPES:
+    try:
+        facts = check_file(data, allowed=DOCUMENTS, max_bytes=max_document_bytes())
+    except FileRefused as err:
         raise DomainError(
             _("The document must be a PDF or an image (JPEG, PNG)."), code="document_type"
-        )
-    digest = sha256_of([data])
-    return ContentFile(data, name=f"{digest}.{kind.extension}"), digest
+        ) from err
+    return ContentFile(data, name=f"{facts.sha256}.{facts.extension}"), facts.sha256
