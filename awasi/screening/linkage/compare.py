@@ -13,7 +13,7 @@ from enum import IntEnum
 
 import numpy as np
 from rapidfuzz import fuzz
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import OSA
 from rapidfuzz.process import cpdist
 
 from .blocking import _civil, nik_usable
@@ -27,9 +27,11 @@ class Nik(IntEnum):
     DATE_EDIT = 1  # one substitution/adjacent swap in the birth-date digits
     REGION_EDIT = 2  # ... in the district digits (neighbouring districts look like this)
     SERIAL_EDIT = 3  # ... in the 4-digit serial (neighbours born the same day look like this)
-    SAME_REGENCY = 4
-    DIFFERENT = 5
-    NULL = 6
+    SAME_PREFIX = 4  # district and date digits equal, serial different (a second NIK, or a
+    # neighbour born the same day: its u is measured among same-day pairs like the edits)
+    SAME_REGENCY = 5
+    DIFFERENT = 6
+    NULL = 7
 
 
 class Date(IntEnum):
@@ -83,9 +85,12 @@ class Levels:
     date: np.ndarray
     date_source: np.ndarray  # 0 stated↔stated, 1 NIK↔NIK, 2 stated↔NIK, 3 NIK↔stated
     date_value: np.ndarray  # the agreeing date (candidate side) for term frequencies
+    stated_date: np.ndarray  # level of the stated dates alone (NULL when either is missing)
     name: np.ndarray
     name_similarity: np.ndarray  # 0–100
     shared_tokens: np.ndarray  # int32 [pairs, MAX_TOKENS] shared informative token ids
+    partner_tokens: np.ndarray  # int32 [pairs, MAX_TOKENS] registry token paired with each
+    # candidate token, exactly or near-identically (0: none)
     sex: np.ndarray
     geo: np.ndarray
     geo_value: np.ndarray  # id of the agreeing place / regency
@@ -132,14 +137,15 @@ def _date_level(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 def compare_dates(
     c: People, r: People, ci: np.ndarray, ri: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Best date level over stated/NIK combinations, its source and the agreeing date."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Best date level over stated/NIK combinations, its source, the agreeing date, and the
+    level of the stated dates alone (evidence independent of the NIKs)."""
     combos = [(c.dob, r.dob), (c.nik_dob, r.nik_dob), (c.dob, r.nik_dob), (c.nik_dob, r.dob)]
     levels = np.stack([_date_level(a[ci], b[ri]) for a, b in combos])
     source = levels.argmin(axis=0)
     best = levels.min(axis=0)
     values = np.stack([a[ci] for a, _ in combos])[source, np.arange(len(ci))]
-    return best, source.astype(np.int8), values
+    return best, source.astype(np.int8), values, levels[0]
 
 
 def compare_niks(c: People, r: People, ci: np.ndarray, ri: np.ndarray) -> np.ndarray:
@@ -162,6 +168,7 @@ def compare_niks(c: People, r: People, ci: np.ndarray, ri: np.ndarray) -> np.nda
         )
     level[both] = Nik.DIFFERENT
     level[both & (a[:, :4] == b[:, :4]).all(axis=1)] = Nik.SAME_REGENCY
+    level[both & (a[:, :12] == b[:, :12]).all(axis=1)] = Nik.SAME_PREFIX
     one = both & ((hamming == 1) | swapped)
     where = first[one]
     level[one] = np.where(
@@ -185,12 +192,23 @@ def _informative_tokens(people: People, idx: np.ndarray) -> np.ndarray:
     return informative
 
 
+def _lengths(texts: np.ndarray) -> np.ndarray:
+    return np.fromiter((len(t) for t in texts), np.int32, count=len(texts))
+
+
 def _fuzzy_token_hits(
     c_inf: np.ndarray, r_inf: np.ndarray, token_text: np.ndarray, todo: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """Per slot: does the token have an exact or near-identical (Jaro-Winkler ≥ 0.9) partner?"""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per slot: does the token have an exact or near-identical partner (one typo: an edit or
+    an adjacent swap; two for tokens of eight letters or more)?
+
+    Also returns, per candidate slot, the registry token it was paired with (exact partners
+    first, then the most similar near one; 0 when none): the name's u is built from them.
+    """
     hit_c = (c_inf[:, :, None] == r_inf[:, None, :]).any(axis=2) & (c_inf > 0)
     hit_r = (r_inf[:, :, None] == c_inf[:, None, :]).any(axis=2) & (r_inf > 0)
+    partner = np.where(hit_c, c_inf, 0)
+    best = np.zeros(c_inf.shape, np.float32)
     rows = np.flatnonzero(todo)
     width = c_inf.shape[1]
     for a in range(width):
@@ -198,23 +216,24 @@ def _fuzzy_token_hits(
             live = rows[(c_inf[rows, a] > 0) & (r_inf[rows, b] > 0)]
             if not len(live):
                 continue
-            sim = cpdist(
-                token_text[c_inf[live, a]],
-                token_text[r_inf[live, b]],
-                scorer=JaroWinkler.normalized_similarity,
-                workers=-1,
-                dtype=np.float32,
-            )
-            near = live[sim >= 0.9]
-            hit_c[near, a] = True
-            hit_r[near, b] = True
-    return hit_c, hit_r
+            left, right = token_text[c_inf[live, a]], token_text[r_inf[live, b]]
+            edits = cpdist(left, right, scorer=OSA.distance, workers=-1, dtype=np.int32)
+            shorter = np.minimum(_lengths(left), _lengths(right))
+            ok = (edits <= 1) & (shorter >= 3) | (edits <= 2) & (shorter >= 8)
+            sim = np.where(ok, 1.0 / (1 + edits), 0.0).astype(np.float32)
+            hit_c[live[ok], a] = True
+            hit_r[live[ok], b] = True
+            better = ok & (sim > best[live, a]) & (partner[live, a] != c_inf[live, a])
+            partner[live[better], a] = r_inf[live[better], b]
+            best[live[better], a] = sim[better]
+    return hit_c, hit_r, partner
 
 
 def compare_names(
     c: People, r: People, ci: np.ndarray, ri: np.ndarray, token_text: np.ndarray | None = None
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Name level, fuzzy similarity (0–100) and the shared informative token ids."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Name level, fuzzy similarity (0–100), the shared informative token ids and, per
+    candidate token, its exact or near registry partner (0 when none)."""
     c_inf = _informative_tokens(c, ci)
     r_inf = _informative_tokens(r, ri)
     in_r = (c_inf[:, :, None] == r_inf[:, None, :]).any(axis=2) & (c_inf > 0)
@@ -232,14 +251,15 @@ def compare_names(
     level[contained] = Name.SUBSET
     level[(n_shared > 0) & (n_shared == n_c) & (in_c.sum(axis=1) == n_r)] = Name.SAME_INFORMATIVE
     level[c.name_key[ci] == r.name_key[ri]] = Name.EXACT
+    partner = np.where(in_r, c_inf, 0)
     if token_text is not None:  # typo'd tokens: every token of one name has a near partner
-        hit_c, hit_r = _fuzzy_token_hits(c_inf, r_inf, token_text, level >= Name.FUZZY)
+        hit_c, hit_r, partner = _fuzzy_token_hits(c_inf, r_inf, token_text, level >= Name.FUZZY)
         all_c = (hit_c.sum(axis=1) == n_c) & (n_c > 0)
         all_r = (hit_r.sum(axis=1) == n_r) & (n_r > 0)
         level[(level > Name.FUZZY) & (all_c | all_r)] = Name.FUZZY
         level[(level == Name.DIFFERENT) & hit_c.any(axis=1)] = Name.PARTIAL
     level[(c.tokens[ci, 0] == 0) | (r.tokens[ri, 0] == 0)] = Name.NULL
-    return level, similarity, shared
+    return level, similarity, shared, partner
 
 
 def compare_sex(c: People, r: People, ci: np.ndarray, ri: np.ndarray) -> np.ndarray:
@@ -283,21 +303,23 @@ def compare(
     token_text: np.ndarray | None = None,
 ) -> Levels:
     """All field levels for the pairs ``(ci[k], ri[k])``."""
-    date, source, value = compare_dates(c, r, ci, ri)
+    date, source, value, stated = compare_dates(c, r, ci, ri)
     nik = compare_niks(c, r, ci, ri)
     # A date read only from a NIK whose date digits hold a typo says nothing more than the NIK
     # comparison already did: not a second, contradicting fact.
     date[(nik == Nik.DATE_EDIT) & (source != 0) & (date > Date.EXACT)] = Date.NULL
-    name, similarity, shared = compare_names(c, r, ci, ri, token_text)
+    name, similarity, shared, partner = compare_names(c, r, ci, ri, token_text)
     geo, geo_value = compare_geo(c, r, ci, ri, province_of)
     return Levels(
         nik=nik,
         date=date,
         date_source=source,
         date_value=value,
+        stated_date=stated,
         name=name,
         name_similarity=similarity,
         shared_tokens=shared,
+        partner_tokens=partner,
         sex=compare_sex(c, r, ci, ri),
         geo=geo,
         geo_value=geo_value,

@@ -23,6 +23,7 @@ _TEXT: dict[str, dict[str, Any]] = {
             Nik.DATE_EDIT: "NIK beda 1 digit/tertukar di bagian tanggal (salah ketik?)",
             Nik.REGION_EDIT: "NIK beda 1 digit di kode kecamatan",
             Nik.SERIAL_EDIT: "NIK beda 1 digit di nomor urut (salah ketik atau tetangga?)",
+            Nik.SAME_PREFIX: "NIK sama kecuali nomor urut (NIK kedua atau tetangga?)",
             Nik.SAME_REGENCY: "NIK berbeda (kabupaten sama)",
             Nik.DIFFERENT: "NIK berbeda",
             Nik.NULL: "NIK tidak dapat dibandingkan",
@@ -81,6 +82,7 @@ _TEXT: dict[str, dict[str, Any]] = {
             Nik.DATE_EDIT: "NIK differs by 1 digit/swap in the date part (typo?)",
             Nik.REGION_EDIT: "NIK differs by 1 digit in the district code",
             Nik.SERIAL_EDIT: "NIK serial differs by 1 digit (typo or neighbour?)",
+            Nik.SAME_PREFIX: "NIK equal but for the serial (second NIK or neighbour?)",
             Nik.SAME_REGENCY: "NIK differs (same regency)",
             Nik.DIFFERENT: "NIK differs",
             Nik.NULL: "NIK not comparable",
@@ -164,7 +166,7 @@ def explain(
     lv, w = s.levels, s.weights
     ci, ri = int(s.ci[pos]), int(s.ri[pos])
     geo_text = t["geo"][lv.geo[pos]]
-    if lv.nik[pos] <= Nik.SERIAL_EDIT and lv.geo[pos] != Geo.NULL:
+    if lv.nik[pos] <= Nik.SAME_PREFIX and lv.geo[pos] != Geo.NULL:
         geo_text = t["covered"]
     date_text = t["date"][lv.date[pos]]
     if lv.date[pos] != Date.NULL:

@@ -18,6 +18,7 @@ import polars as pl
 
 from .blocking import BlockingSettings, block
 from .compare import Date, Levels, Name, Nik, Sex, compare
+from .em import estimate_m
 from .explain import explain
 from .model import MODEL_VERSION, Frequencies, Weights, frequencies, weights
 from .names import NORMALISER_VERSION
@@ -38,6 +39,7 @@ class Thresholds:
     anchor_recall: float = 0.6  # share of true links the deterministic anchor finds (for λ)
     min_rate: float = 0.01  # bounds of the estimated share of candidates in the registry
     max_rate: float = 0.9
+    em_sample: int = 5_000  # candidates whose blocked pairs re-estimate m (0: documented m)
 
 
 @dataclasses.dataclass
@@ -126,7 +128,9 @@ def decide(lv: Levels, probability: np.ndarray, th: Thresholds) -> np.ndarray:
     # One shared name token (a family name, or a replaced given name) is enough only with an
     # exact birth date and overwhelming evidence: twins and siblings share the rest.
     names_agree |= (lv.name == Name.PARTIAL) & (lv.date == Date.EXACT) & (probability >= th.strong)
-    nik_and_date = (lv.nik == Nik.EXACT) & (lv.date == Date.EXACT) & (lv.date_source == 0)
+    # An identical NIK confirmed by the stated birth dates (equal or one plausible slip apart):
+    # two independent identifiers agree, whatever the name says (an alias).
+    nik_and_date = (lv.nik == Nik.EXACT) & (lv.stated_date <= Date.TYPO)
     nik_supports_date = lv.nik <= Nik.DATE_EDIT
     auto = (probability >= th.match) & (names_agree | nik_and_date) & (lv.sex != Sex.DIFFERENT)
     auto &= (lv.date != Date.DIFFERENT) | nik_supports_date  # namesakes born on other days
@@ -199,6 +203,8 @@ def link(
     progress("frequencies", 0.25)
     freq = frequencies(r, len(vocab.ids))
     prior = _anchored_prior(c, r, vocab, th)
+    progress("estimating m", 0.3)
+    freq.m = _estimated_m(c, r, freq, vocab, th, blocking, prior)
     rows: list[dict[str, Any]] = []
     for start in range(0, c.n, chunk_size):
         part = c.take(np.arange(start, min(start + chunk_size, c.n)))
@@ -206,6 +212,28 @@ def link(
         rows += _link_chunk(part, r, freq, vocab, th, blocking, language, keep_all, prior)
     progress("done", 1.0)
     return pl.DataFrame(rows, schema=RESULT_SCHEMA)
+
+
+def _estimated_m(
+    c: People,
+    r: People,
+    freq: Frequencies,
+    vocab: Vocabulary,
+    th: Thresholds,
+    blocking: BlockingSettings | None,
+    prior: float,
+) -> dict[str, dict[int, float]]:
+    """m re-estimated by EM on the blocked pairs of an evenly spaced sample of candidates
+    (the same sample however the run is chunked)."""
+    if th.em_sample <= 0:
+        return freq.m
+    sample = np.unique(np.linspace(0, c.n - 1, min(c.n, th.em_sample)).astype(np.int64))
+    part = c.take(sample)
+    ci, ri = block(part, r, blocking)
+    if not len(ci):
+        return freq.m
+    lv = compare(part, r, ci, ri, _province_of(vocab), _token_text(vocab))
+    return estimate_m(lv, weights(lv, freq, part, ci, r, ri), freq, prior)
 
 
 def _link_chunk(

@@ -31,10 +31,18 @@ M_NIK = {
     Nik.DATE_EDIT: 0.04,
     Nik.REGION_EDIT: 0.03,
     Nik.SERIAL_EDIT: 0.03,
+    Nik.SAME_PREFIX: 0.01,
     Nik.SAME_REGENCY: 0.02,
-    Nik.DIFFERENT: 0.06,
+    Nik.DIFFERENT: 0.05,
 }
-_EDITS = (Nik.EXACT, Nik.DATE_EDIT, Nik.REGION_EDIT, Nik.SERIAL_EDIT, Nik.SAME_REGENCY)
+_EDITS = (
+    Nik.EXACT,
+    Nik.DATE_EDIT,
+    Nik.REGION_EDIT,
+    Nik.SERIAL_EDIT,
+    Nik.SAME_PREFIX,
+    Nik.SAME_REGENCY,
+)
 M_DATE = {
     Date.EXACT: 0.85,
     Date.SWAPPED: 0.03,
@@ -60,6 +68,7 @@ U_FLOOR_NIK = {
     Nik.DATE_EDIT: 1e-4,
     Nik.REGION_EDIT: 1e-4,
     Nik.SERIAL_EDIT: 1e-4,
+    Nik.SAME_PREFIX: 1e-4,
     Nik.SAME_REGENCY: 1e-3,
 }
 NIK_PSEUDO_PAIRS = 20_000
@@ -74,18 +83,36 @@ class Frequencies:
     """u-side statistics of the reference table (registry, or the candidate list itself)."""
 
     n: int
-    counts: np.ndarray  # per vocabulary id: reference rows holding it (token/name/place/regency)
+    counts: np.ndarray  # per vocabulary id: reference rows holding it (token/place/regency)
+    name_counts: np.ndarray  # per vocabulary id: rows whose whole name key it is
+    info_counts: np.ndarray  # per vocabulary id: rows whose informative name key it is
     date_values: np.ndarray  # sorted distinct birth dates of the reference
     date_value_counts: np.ndarray
     mean_date_u: float
     same_sex_u: float
     nik_u: dict[int, float]
+    #: m per level of the fields whose m is estimated from the data (:mod:`em`); starts at
+    #: the documented defaults M_NIK, M_DATE, M_NAME.
+    m: dict[str, dict[int, float]] = dataclasses.field(default_factory=lambda: default_m())
+
+
+def default_m() -> dict[str, dict[int, float]]:
+    """The documented m tables (before estimation), keyed by field."""
+    nik = {int(k): v for k, v in M_NIK.items() if k != Nik.SAME_REGENCY}
+    return {
+        "nik": nik,
+        "date": {int(k): v for k, v in M_DATE.items()},
+        "name": {int(k): v for k, v in M_NAME.items()},
+    }
 
 
 def _vocab_counts(ref: People, vocab_size: int) -> np.ndarray:
     size = vocab_size + 1
-    counts = np.bincount(ref.tokens.ravel(), minlength=size).astype(np.float64)
-    for column in (ref.name_key, ref.info_key, ref.place, ref.regency, ref.nik_regency):
+    # A token counts once per row even when a name repeats it ("Jaya Sanjaya" aside).
+    tokens = np.sort(ref.tokens, axis=1)
+    first = np.concatenate([np.ones((ref.n, 1), bool), tokens[:, 1:] != tokens[:, :-1]], axis=1)
+    counts = np.bincount(tokens[first], minlength=size).astype(np.float64)
+    for column in (ref.place, ref.regency, ref.nik_regency):
         counts += np.bincount(column, minlength=size)
     counts[0] = 0
     return counts
@@ -125,6 +152,8 @@ def frequencies(ref: People, vocab_size: int, *, seed: int = 1) -> Frequencies:
     return Frequencies(
         n=max(ref.n, 1),
         counts=_vocab_counts(ref, vocab_size),
+        name_counts=np.bincount(ref.name_key, minlength=vocab_size + 1).astype(np.float64),
+        info_counts=np.bincount(ref.info_key, minlength=vocab_size + 1).astype(np.float64),
         date_values=dates,
         date_value_counts=counts,
         mean_date_u=float(((counts / n_dates) ** 2).sum()) if len(counts) else 1e-4,
@@ -155,6 +184,11 @@ def _lookup(levels: np.ndarray, table: dict[Any, float]) -> np.ndarray:
     return out
 
 
+#: Distinct spellings one typo away from a name that also occur in a registry, per token: a
+#: near-identical token is this much likelier by chance than the exact one.
+NEAR_SPELLINGS = 3.0
+
+
 def _name_u(
     lv: Levels, freq: Frequencies, r: People, ri: np.ndarray, c: People, ci: np.ndarray
 ) -> np.ndarray:
@@ -163,19 +197,24 @@ def _name_u(
     shared_u = np.clip(np.prod(np.maximum(token_f, 1 / n), axis=1), 1 / n, 1.0)
     u = np.ones(len(ri))
     exact = lv.name == Name.EXACT
-    u[exact] = freq.counts[r.name_key[ri][exact]] / n
+    u[exact] = freq.name_counts[r.name_key[ri][exact]] / n
     same = lv.name == Name.SAME_INFORMATIVE
-    u[same] = freq.counts[r.info_key[ri][same]] / n
+    u[same] = freq.info_counts[r.info_key[ri][same]] / n
     for level, factor in ((Name.SUBSET, 2.0), (Name.PARTIAL, 1.0)):
         hit = lv.name == level
         u[hit] = shared_u[hit] * factor
     fuzzy = lv.name == Name.FUZZY
-    whole = np.maximum(freq.counts[r.info_key[ri]], freq.counts[c.info_key[ci]]) / n
-    # Near-identical spelling: about as likely by chance as the registry name itself, times the
-    # number of spellings one or two typos away; exactly shared tokens bound it from below.
-    any_shared = (lv.shared_tokens > 0).any(axis=1)
-    by_tokens = np.where(any_shared, shared_u * 0.05, 0.0)
-    u[fuzzy] = np.maximum(by_tokens[fuzzy], whole[fuzzy] * 20)
+    # Near-identical names: the chance that a random person carries every paired token (the
+    # registry's spelling; near partners times NEAR_SPELLINGS), never below the chance of
+    # carrying the registry name itself.
+    partner = lv.partner_tokens
+    near = (partner > 0) & (partner != lv.shared_tokens)
+    pair_f = np.where(partner > 0, freq.counts[partner] / n, 1.0)
+    pair_f = np.where(near, np.minimum(pair_f * NEAR_SPELLINGS, 1.0), pair_f)
+    aligned = np.prod(np.maximum(pair_f, 1 / n), axis=1)
+    aligned = np.where((partner > 0).any(axis=1), aligned, 1.0)
+    whole = freq.info_counts[r.info_key[ri]] / n
+    u[fuzzy] = np.maximum(aligned[fuzzy], whole[fuzzy])
     return np.clip(u, 1 / n, 1.0)
 
 
@@ -217,14 +256,14 @@ def weights(
     # geography's business, so SAME_REGENCY weighs like DIFFERENT.
     nik_levels = np.where(lv.nik == Nik.SAME_REGENCY, Nik.DIFFERENT, lv.nik)
     nik_u = np.where(lv.nik == Nik.SAME_REGENCY, freq.nik_u[Nik.DIFFERENT], nik_u)
-    nik = bits(nik_levels, M_NIK, nik_u, Nik.NULL)
+    nik = bits(nik_levels, freq.m["nik"], nik_u, Nik.NULL)
     sex_u = np.where(lv.sex == Sex.SAME, freq.same_sex_u, 1 - freq.same_sex_u)
     geo = np.minimum(bits(lv.geo, M_GEO, _geo_u(lv, freq), Geo.NULL), GEO_MAX_BITS)
-    geo[lv.nik <= Nik.SERIAL_EDIT] = 0.0
+    geo[lv.nik <= Nik.SAME_PREFIX] = 0.0
     return Weights(
         nik=nik,
-        date=bits(lv.date, M_DATE, _date_u(lv, freq), Date.NULL),
-        name=bits(lv.name, M_NAME, _name_u(lv, freq, r, ri, c, ci), Name.NULL),
+        date=bits(lv.date, freq.m["date"], _date_u(lv, freq), Date.NULL),
+        name=bits(lv.name, freq.m["name"], _name_u(lv, freq, r, ri, c, ci), Name.NULL),
         sex=bits(lv.sex, M_SEX, sex_u, Sex.NULL),
         geo=geo,
     )

@@ -134,7 +134,11 @@ def parse_nik(value: str | None, *, reference_year: int = 2026) -> NikInfo:
 
 
 def nik_frame(niks: pl.Series, *, reference_year: int = 2026) -> pl.DataFrame:
-    """Vectorised :func:`parse_nik` over a column: digits, problem, birth_date, sex, district."""
+    """Vectorised :func:`parse_nik` over a column: digits, problem, birth_date, sex, district.
+
+    ``birth_date`` and ``sex`` are given for valid NIKs and for those whose only problem is an
+    unknown province; ``district`` for valid NIKs only.
+    """
     provinces, _ = region_codes()
     digits = niks.cast(pl.Utf8).fill_null("").str.replace_all(r"[\s.\-]", "")
     frame = pl.DataFrame({"digits": digits})
@@ -181,8 +185,11 @@ def nik_frame(niks: pl.Series, *, reference_year: int = 2026) -> pl.DataFrame:
     )
     frame = frame.with_columns(problem=problem)
     ok = pl.col("problem") == ""
+    # An unknown province code (a typo there, or a table out of date) leaves the date and sex
+    # digits readable, as parse_nik reports them.
+    readable = ok | (pl.col("problem") == NikProblem.PROVINCE)
     return frame.with_columns(
-        birth_date=pl.when(ok).then(pl.col("born")),
-        sex=pl.when(ok).then(pl.col("sex")).otherwise(pl.lit("")),
+        birth_date=pl.when(readable).then(pl.col("born")),
+        sex=pl.when(readable).then(pl.col("sex")).otherwise(pl.lit("")),
         district=pl.when(ok).then(pl.col("district")).otherwise(pl.lit("")),
     ).select("digits", "problem", "birth_date", "sex", "district")

@@ -202,7 +202,7 @@ def prepare(frame: pl.DataFrame, id_column: str, vocab: Vocabulary) -> People:
         raw = np.frombuffer("".join(padded[fill]).encode(), np.uint8) - 48
         nik_digits[fill] = raw.reshape(-1, 16)
     nik_sex = np.where(
-        valid,
+        niks["birth_date"].is_not_null().to_numpy(),
         niks["sex"].replace_strict({"L": 1, "P": 2}, default=0, return_dtype=pl.Int8).to_numpy(),
         0,
     )

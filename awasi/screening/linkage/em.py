@@ -1,0 +1,58 @@
+"""m estimated from the data by expectation–maximisation, u held fixed (linkage.md §1.1).
+
+The documented m tables (``model.M_NIK``, ``M_DATE``, ``M_NAME``) are error rates guessed for
+Indonesian registries; a given pair of files may be cleaner or dirtier. Like Splink, the linker
+re-estimates m on the blocked pairs of a sample of candidates: each pair's posterior (from the
+current m, the measured u and the prior) weighs its levels, and m per level becomes the
+weighted share of that level. u stays as measured on the reference table, so EM cannot drift
+into explaining coincidences as matches. The documented tables act as a Dirichlet prior worth
+``PSEUDO_PAIRS`` pairs, so small inputs keep them and estimates never reach 0.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .compare import Levels, Nik
+from .model import Frequencies, Weights
+
+PSEUDO_PAIRS = 200.0
+ITERATIONS = 8
+#: Fields whose m is estimated, with the level arrays they read and their NULL level.
+FIELDS = ("nik", "date", "name")
+
+
+def _levels(lv: Levels, field: str) -> np.ndarray:
+    if field == "nik":  # weighed as one "different NIK" fact (model.weights)
+        return np.where(lv.nik == Nik.SAME_REGENCY, Nik.DIFFERENT, lv.nik)
+    return np.asarray(getattr(lv, field))
+
+
+def _bits(levels: np.ndarray, table: dict[int, float]) -> np.ndarray:
+    out = np.zeros(len(levels))
+    for level, m in table.items():
+        out[levels == level] = np.log2(max(m, 1e-9))
+    return out
+
+
+def estimate_m(
+    lv: Levels, w: Weights, freq: Frequencies, prior: float
+) -> dict[str, dict[int, float]]:
+    """m tables re-estimated on scored pairs ``lv``/``w`` (weights computed with ``freq.m``)."""
+    m = {field: dict(table) for field, table in freq.m.items()}
+    # log2 u per pair and field = log2 m(current level) − bits; it does not change with m.
+    log_u = {f: _bits(_levels(lv, f), m[f]) - getattr(w, f) for f in FIELDS}
+    fixed = w.sex + w.geo
+    levels = {f: _levels(lv, f) for f in FIELDS}
+    for _ in range(ITERATIONS):
+        score = prior + fixed + sum(_bits(levels[f], m[f]) - log_u[f] for f in FIELDS)
+        posterior = 1.0 / (1.0 + np.exp2(-np.clip(score, -60, 60)))
+        for f in FIELDS:
+            known = np.isin(levels[f], list(m[f]))
+            total = posterior[known].sum() + PSEUDO_PAIRS
+            start = freq.m[f]
+            m[f] = {
+                level: (posterior[levels[f] == level].sum() + PSEUDO_PAIRS * start[level]) / total
+                for level in m[f]
+            }
+    return m
