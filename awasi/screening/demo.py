@@ -20,8 +20,9 @@ from awasi.accounts.models import User
 from awasi.elections.models import Election
 from awasi.regions.models import Region
 from awasi.screening.linkage import synth
-from awasi.screening.models import Registry
+from awasi.screening.models import MatchPair, Registry
 from awasi.screening.services.imports import import_candidates, import_registry
+from awasi.screening.services.review import review_match
 from awasi.screening.services.runs import execute_run, start_run
 
 REGISTRY_NAME = "Registri ASN/TNI/Polri/BUMD/desa Babel (SINTETIS)"
@@ -165,3 +166,24 @@ def load(*, stdout: Any) -> None:
         )
         execute_run(start_run(actor=actor, candidate_list=clist).pk)
         stdout.write(f"screening: {name}: {frame.height} candidates screened\n")
+    _hold_one_for_legal_review(actor, stdout)
+
+
+def _hold_one_for_legal_review(actor: Any, stdout: Any) -> None:
+    """An officer confirms one honorary-staff pair, so the demo shows a candidate held for legal
+    review (the commissioner's ruling is left to the person trying the demo)."""
+    pair = (
+        MatchPair.objects.filter(person__category="honorary", outcome="pending")
+        .order_by("-score", "pk")
+        .first()
+    )
+    if pair is None:
+        return
+    if pair.decision == "review":
+        review_match(
+            actor=actor,
+            pair_id=pair.pk,
+            confirmed=True,
+            note="Demo: nama, tanggal lahir dan tempat lahir cocok dengan data tenaga honorer.",
+        )
+    stdout.write(f"screening: {pair.candidate.full_name} held for legal review (honorary staff)\n")

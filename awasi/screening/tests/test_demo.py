@@ -20,6 +20,7 @@ def test_demo_loads_babel_lists_and_finds_planted_hits(officer_babel):
     hits = MatchPair.objects.filter(candidate__external_id__contains="-P")
     assert hits.filter(decision="match").count() >= 4
     assert Candidate.objects.filter(status=CandidateStatus.MUST_RESIGN).exists()
+    assert Candidate.objects.filter(status=CandidateStatus.LEGAL_REVIEW).exists()
     assert DuplicatePair.objects.exists()  # the same people on several lists
     demo.load(stdout=out)
     assert CandidateList.objects.count() == 3 and "already" in out.getvalue()
