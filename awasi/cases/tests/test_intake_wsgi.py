@@ -194,3 +194,13 @@ def test_the_django_view_gives_the_same_answer(babel, front):
     )  # fmt: skip
     assert via_django.status_code == 202
     assert via_django.json() == {**direct, "repeated": True}
+
+
+def test_the_endpoint_is_in_the_openapi_schema():
+    from drf_spectacular.generators import SchemaGenerator
+
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    operation = schema["paths"][INTAKE_PATH]["post"]
+    assert set(operation["responses"]) == {"202"}
+    assert list(operation["requestBody"]["content"]) == ["application/json"]
+    assert [p["name"] for p in operation["parameters"]] == ["Idempotency-Key"]
