@@ -181,6 +181,12 @@ EMAIL_FILE_PATH = str(VAR_DIR / "mail")
 DEFAULT_FROM_EMAIL = env.str("AWASI_FROM_EMAIL", default="awasi@localhost")
 if env.str("EMAIL_URL", default=""):
     vars().update(env.email_url("EMAIL_URL"))
+# SMS and WhatsApp (awasi.core.notify): "" (off), "file" (JSON lines in VAR_DIR) or "webhook"
+# (POST JSON to the gateway URL, which may carry its key, hence read as a secret).
+AWASI_SMS_TRANSPORT = env.str("AWASI_SMS_TRANSPORT", default="")
+AWASI_SMS_WEBHOOK_URL = secret("AWASI_SMS_WEBHOOK_URL", "")
+AWASI_WHATSAPP_TRANSPORT = env.str("AWASI_WHATSAPP_TRANSPORT", default="")
+AWASI_WHATSAPP_WEBHOOK_URL = secret("AWASI_WHATSAPP_WEBHOOK_URL", "")
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://awasi")}
 RATELIMIT_USE_CACHE = "default"

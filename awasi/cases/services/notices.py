@@ -11,8 +11,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from awasi.cases import notify
 from awasi.cases.models import CaseDeadline, DeadlineNotice, StatusChange
+from awasi.core import notify
 from awasi.regions.timezones import abbreviation, zone_for
 
 ALERT_STATES = ("due_soon", "overdue")

@@ -10,9 +10,9 @@ import time_machine
 from django.core import mail
 from django.core.management import call_command
 
-from awasi.cases import notify
 from awasi.cases.models import DeadlineNotice
 from awasi.cases.services import start_deadline
+from awasi.core import notify
 
 WIB = ZoneInfo("Asia/Jakarta")
 
@@ -87,7 +87,7 @@ def test_pilkada_variant_can_be_named(db):
 
 
 def test_sweep_notifies_once_per_state(registered_case, officer_bangka, settings):
-    settings.CASES_SMS_TRANSPORT = "outbox"
+    settings.AWASI_SMS_TRANSPORT = "outbox"
     notify.outbox.clear()
     officer_bangka.phone = "0811111"
     officer_bangka.save()

@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from awasi.core import notify
 from awasi.core.audit import record
 from awasi.prevention.models import ActionItem, ActionItemReminder
 from awasi.prevention.reminders import (
@@ -23,6 +24,8 @@ from awasi.prevention.reminders import (
     normalise_offsets,
     reminders_due,
 )
+
+TEXTS = ("sms", "whatsapp")
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,16 @@ def recipients_for(item: ActionItem) -> tuple[str, ...]:
     if item.owner.email:
         emails.add(item.owner.email)
     return tuple(sorted(emails))
+
+
+def phones_for(item: ActionItem) -> tuple[str, ...]:
+    """Phone numbers of the owner organisation's active members (for SMS/WhatsApp, when on)."""
+    users = (
+        get_user_model()
+        .objects.filter(organisation_id=item.owner_id, is_active=True)
+        .exclude(phone="")
+    )
+    return tuple(sorted({u.phone for u in users}))
 
 
 def _message(item: ActionItem, reminder: Reminder) -> tuple[str, str]:
@@ -135,9 +148,11 @@ def _send_one(item: ActionItem, reminder: Reminder, recipients: tuple[str, ...])
                 sent_at=timezone.now(),
                 recipients=len(recipients),
             )
+            subject, body = _message(item, reminder)
             if recipients:
-                subject, body = _message(item, reminder)
                 send_mail(subject, body, None, list(recipients))
+            for phone in phones_for(item):  # texts: only on the channels a deployment turned on
+                notify.deliver(notify.Message(subject, body, phone=phone), channels=TEXTS)
     except IntegrityError:
         return False  # another run recorded it first
     return True

@@ -5,6 +5,7 @@ import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
 
+from awasi.core import notify
 from awasi.core.models import AuditEvent
 from awasi.prevention.choices import ActionStatus
 from awasi.prevention.models import ActionItemReminder
@@ -81,3 +82,17 @@ def test_command_is_idempotent(polda_item, polda_investigator):
 def test_command_refuses_a_bad_date():
     with pytest.raises(CommandError):
         call_command("prevention", "remind", "--today", "8/2/2024")
+
+
+def test_owner_members_with_a_phone_get_a_text_when_sms_is_on(
+    settings, polda_item, polda_investigator
+):
+    settings.AWASI_SMS_TRANSPORT = "outbox"
+    notify.outbox.clear()
+    polda_investigator.phone = "081234567890"
+    polda_investigator.save()
+    send_due_reminders(today=date(2024, 2, 8))
+    assert [(m["channel"], m["to"]) for m in notify.outbox] == [("sms", "081234567890")]
+    assert "Menyiapkan personel" in notify.outbox[0]["text"]
+    send_due_reminders(today=date(2024, 2, 8))  # idempotent for texts too
+    assert len(notify.outbox) == 1

@@ -7,7 +7,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 from django.core import mail
 
-from awasi.cases import notify
+from awasi.core import notify
 
 MESSAGE = notify.Message(subject="Laporan", body="Status berubah", email="a@example.test",
                          phone="0812")  # fmt: skip
@@ -20,8 +20,8 @@ def test_email_only_when_address_known(settings):
 
 
 def test_outbox_and_file_transports(settings, tmp_path):
-    settings.CASES_SMS_TRANSPORT = "outbox"
-    settings.CASES_WHATSAPP_TRANSPORT = "file"
+    settings.AWASI_SMS_TRANSPORT = "outbox"
+    settings.AWASI_WHATSAPP_TRANSPORT = "file"
     settings.VAR_DIR = tmp_path
     notify.outbox.clear()
     assert notify.deliver(MESSAGE) == ["email", "sms", "whatsapp"]
@@ -45,8 +45,8 @@ def test_webhook_transport_posts_json(settings):
     server = HTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.handle_request)
     thread.start()
-    settings.CASES_SMS_TRANSPORT = "webhook"
-    settings.CASES_SMS_WEBHOOK_URL = f"http://127.0.0.1:{server.server_port}/sms"
+    settings.AWASI_SMS_TRANSPORT = "webhook"
+    settings.AWASI_SMS_WEBHOOK_URL = f"http://127.0.0.1:{server.server_port}/sms"
     assert notify.TextAdapter("sms").send(MESSAGE)
     thread.join(timeout=10)
     server.server_close()
@@ -54,6 +54,6 @@ def test_webhook_transport_posts_json(settings):
 
 
 def test_unknown_transport_is_an_error(settings):
-    settings.CASES_SMS_TRANSPORT = "pigeon"
+    settings.AWASI_SMS_TRANSPORT = "pigeon"
     with pytest.raises(ValueError):
         notify.TextAdapter("sms").send(MESSAGE)

@@ -1,10 +1,10 @@
-"""Sending messages: e-mail, SMS and WhatsApp behind one interface.
+"""Sending messages: e-mail, SMS and WhatsApp behind one interface (cases, prevention).
 
 Each channel is an adapter with ``send(message) -> bool``. E-mail uses Django's mail backends
 (console/file/locmem/SMTP by setting). SMS and WhatsApp go through a *transport* chosen by the
-settings ``CASES_SMS_TRANSPORT`` / ``CASES_WHATSAPP_TRANSPORT``: ``outbox`` (kept in memory,
+settings ``AWASI_SMS_TRANSPORT`` / ``AWASI_WHATSAPP_TRANSPORT``: ``outbox`` (kept in memory,
 for tests), ``file`` (JSON lines under ``var/``, for demos) or ``webhook`` (HTTP POST of JSON to
-``CASES_<CHANNEL>_WEBHOOK_URL``, which a deployment points at its gateway). Unset: the channel
+``AWASI_<CHANNEL>_WEBHOOK_URL``, which a deployment points at its gateway). Unset: the channel
 is off.
 """
 
@@ -55,7 +55,7 @@ class TextAdapter:
         self.name = name
 
     def _setting(self, suffix: str, default: str = "") -> str:
-        return str(getattr(settings, f"CASES_{self.name.upper()}_{suffix}", default) or "")
+        return str(getattr(settings, f"AWASI_{self.name.upper()}_{suffix}", default) or "")
 
     def send(self, message: Message) -> bool:
         transport = self._setting("TRANSPORT")
@@ -102,9 +102,11 @@ def adapters() -> list[Adapter]:
     return [EmailAdapter(), TextAdapter("sms"), TextAdapter("whatsapp")]
 
 
-def deliver(message: Message) -> list[str]:
-    """Send on every channel that can reach the person; the names of those that did."""
-    return [adapter.name for adapter in adapters() if adapter.send(message)]
+def deliver(message: Message, *, channels: tuple[str, ...] | None = None) -> list[str]:
+    """Send on every channel (or those named) that can reach the person; the names of those that
+    did."""
+    chosen = [a for a in adapters() if channels is None or a.name in channels]
+    return [adapter.name for adapter in chosen if adapter.send(message)]
 
 
 def as_dict(message: Message) -> dict[str, str]:
