@@ -127,10 +127,14 @@ def decide(lv: Levels, probability: np.ndarray, th: Thresholds) -> np.ndarray:
     names_agree = lv.name <= Name.FUZZY
     # One shared name token (a family name, or a replaced given name) is enough only with an
     # exact birth date and overwhelming evidence: twins and siblings share the rest.
-    names_agree |= (lv.name == Name.PARTIAL) & (lv.date == Date.EXACT) & (probability >= th.strong)
-    # An identical NIK confirmed by the stated birth dates (equal or one plausible slip apart):
-    # two independent identifiers agree, whatever the name says (an alias).
-    nik_and_date = (lv.nik == Nik.EXACT) & (lv.stated_date <= Date.TYPO)
+    # The same holds with an identity number that agrees instead of the date (twins and
+    # siblings never share a NIK).
+    second_id = (lv.date == Date.EXACT) | (lv.nik <= Nik.SERIAL_EDIT)
+    names_agree |= (lv.name == Name.PARTIAL) & second_id & (probability >= th.strong)
+    # An identical NIK confirmed by identical stated birth dates: two independent identifiers
+    # agree, whatever the name says (an alias). A near date is not enough: a NIK typo often
+    # lands on a neighbour's NIK, whose date then differs from the form by one digit.
+    nik_and_date = (lv.nik == Nik.EXACT) & (lv.stated_date == Date.EXACT)
     nik_supports_date = lv.nik <= Nik.DATE_EDIT
     auto = (probability >= th.match) & (names_agree | nik_and_date) & (lv.sex != Sex.DIFFERENT)
     auto &= (lv.date != Date.DIFFERENT) | nik_supports_date  # namesakes born on other days
@@ -256,6 +260,11 @@ def _link_chunk(
     close[has_second] = (
         s.score[best[has_second]] - s.score[second[has_second]] < th.ambiguous_margin_bits
     ) & (s.decision[second[has_second]] == MATCH)
+    # A candidate is at most one registry person: the best pair's probability shared with
+    # every rival (odds normalised over the candidate's pairs) must still reach the match band.
+    odds = np.exp2(np.clip(s.score, -60, 60))
+    rivals = np.bincount(s.ci, weights=odds, minlength=c.n)[s.ci[best]]
+    close |= odds[best] / (1.0 + rivals) < th.match
     decision[close & (decision == MATCH)] = REVIEW
     keep = np.ones(len(best), bool) if keep_all else decision != NO_MATCH
     rows = []
