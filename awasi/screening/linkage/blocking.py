@@ -209,5 +209,5 @@ def block(
         pairs = pairs.filter(pl.col("l") != pl.col("r")).select(
             pl.min_horizontal("l", "r").alias("l"), pl.max_horizontal("l", "r").alias("r")
         )
-    pairs = pairs.unique()
+    pairs = pairs.unique().sort("l", "r")  # a fixed order: sums and ties repeat exactly
     return pairs["l"].to_numpy().astype(np.int32), pairs["r"].to_numpy().astype(np.int32)

@@ -294,6 +294,11 @@ def compare_geo(
     return level, value
 
 
+def _self_consistent(people: People) -> np.ndarray:
+    """Rows whose NIK carries the same birth date as the form."""
+    return np.asarray((people.dob != INT_NULL) & (people.dob == people.nik_dob), bool)
+
+
 def compare(
     c: People,
     r: People,
@@ -308,6 +313,11 @@ def compare(
     # A date read only from a NIK whose date digits hold a typo says nothing more than the NIK
     # comparison already did: not a second, contradicting fact.
     date[(nik == Nik.DATE_EDIT) & (source != 0) & (date > Date.EXACT)] = Date.NULL
+    # Each side's NIK repeats its own stated birth date, and the two dates differ: not a slip
+    # on one form (that would leave one side inconsistent) but two people born on other days.
+    confirmed = _self_consistent(c)[ci] & _self_consistent(r)[ri] & (c.dob[ci] != r.dob[ri])
+    date[confirmed] = Date.DIFFERENT
+    nik[confirmed & (nik == Nik.DATE_EDIT)] = Nik.DIFFERENT
     name, similarity, shared, partner = compare_names(c, r, ci, ri, token_text)
     geo, geo_value = compare_geo(c, r, ci, ri, province_of)
     return Levels(

@@ -141,6 +141,9 @@ def decide(lv: Levels, probability: np.ndarray, th: Thresholds) -> np.ndarray:
     auto &= (lv.date <= Date.TYPO) | (lv.nik <= Nik.SERIAL_EDIT)  # a name and place alone: review
     flagged = (probability >= th.review) | (lv.nik == Nik.EXACT)
     flagged |= (lv.name <= Name.SAME_INFORMATIVE) & (lv.date == Date.EXACT)
+    # Without a comparable NIK or birth date no score can decide: an agreeing name goes to a
+    # person rather than being dropped for want of evidence.
+    flagged |= (lv.nik == Nik.NULL) & (lv.date == Date.NULL) & (lv.name <= Name.FUZZY)
     decision[flagged] = REVIEW
     decision[auto] = MATCH
     return decision
@@ -169,8 +172,9 @@ def score_pairs(
 
 def _best_per_left(s: Scored) -> tuple[np.ndarray, np.ndarray]:
     """Positions of the best and runner-up pair per left row (-1 when there is none)."""
-    frame = pl.DataFrame({"pos": np.arange(len(s.ci)), "l": s.ci, "score": s.score})
-    ranked = frame.sort(["l", "score"], descending=[False, True]).with_columns(
+    frame = pl.DataFrame({"pos": np.arange(len(s.ci)), "l": s.ci, "score": s.score, "r": s.ri})
+    # Ties (same score) go to the lower registry row, so runs repeat exactly.
+    ranked = frame.sort(["l", "score", "r"], descending=[False, True, False]).with_columns(
         rank=pl.int_range(pl.len()).over("l")
     )
     best = ranked.filter(pl.col("rank") == 0)

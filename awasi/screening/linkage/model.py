@@ -91,6 +91,8 @@ class Frequencies:
     mean_date_u: float
     same_sex_u: float
     nik_u: dict[int, float]
+    nik_regency_share: np.ndarray  # per vocabulary id: share of valid NIKs issued there
+    nik_regency_sq: float  # chance that two valid NIKs share a regency (Σ share²)
     #: m per level of the fields whose m is estimated from the data (:mod:`em`); starts at
     #: the documented defaults M_NIK, M_DATE, M_NAME.
     m: dict[str, dict[int, float]] = dataclasses.field(default_factory=lambda: default_m())
@@ -148,6 +150,9 @@ def frequencies(ref: People, vocab_size: int, *, seed: int = 1) -> Frequencies:
     dates, counts = np.unique(ref.dob[ref.dob != INT_NULL], return_counts=True)
     n_dates = max(counts.sum(), 1)
     sex = ref.sex[ref.sex > 0]
+    issued = np.bincount(ref.nik_regency, minlength=vocab_size + 1).astype(np.float64)
+    issued[0] = 0
+    share = issued / max(issued.sum(), 1.0)
     share_l = float((sex == 1).mean()) if len(sex) else 0.5
     return Frequencies(
         n=max(ref.n, 1),
@@ -159,6 +164,8 @@ def frequencies(ref: People, vocab_size: int, *, seed: int = 1) -> Frequencies:
         mean_date_u=float(((counts / n_dates) ** 2).sum()) if len(counts) else 1e-4,
         same_sex_u=share_l**2 + (1 - share_l) ** 2,
         nik_u=_nik_u(ref, np.random.default_rng(seed)),
+        nik_regency_share=share,
+        nik_regency_sq=float((share**2).sum()) or 1.0,
     )
 
 
@@ -240,6 +247,20 @@ def _geo_u(lv: Levels, freq: Frequencies) -> np.ndarray:
     return np.clip(u, 1 / freq.n, 1.0)
 
 
+#: Levels whose two NIKs lie in the same regency (almost always), so their chance among
+#: people born the same day grows with how many NIKs that regency issued.
+_LOCAL = (Nik.REGION_EDIT, Nik.SERIAL_EDIT, Nik.SAME_PREFIX)
+DENSITY_BOUNDS = (0.25, 50.0)
+
+
+def _nik_density(lv: Levels, freq: Frequencies, r: People, ri: np.ndarray) -> np.ndarray:
+    """Term-frequency factor of near-NIK levels: the registry NIK's regency share relative to
+    the average the u was measured at (a crowded regency makes a neighbour NIK likelier)."""
+    factor = freq.nik_regency_share[r.nik_regency[ri]] / freq.nik_regency_sq
+    factor = np.clip(factor, *DENSITY_BOUNDS)
+    return np.where(np.isin(lv.nik, _LOCAL) & (r.nik_regency[ri] > 0), factor, 1.0)
+
+
 def weights(
     lv: Levels, freq: Frequencies, c: People, ci: np.ndarray, r: People, ri: np.ndarray
 ) -> Weights:
@@ -251,7 +272,7 @@ def weights(
         out[levels == null] = 0.0
         return np.asarray(out, np.float64)
 
-    nik_u = _lookup(lv.nik, freq.nik_u)
+    nik_u = _lookup(lv.nik, freq.nik_u) * _nik_density(lv, freq, r, ri)
     # A NIK that differs beyond a typo is one fact ("different NIK"); its region part is
     # geography's business, so SAME_REGENCY weighs like DIFFERENT.
     nik_levels = np.where(lv.nik == Nik.SAME_REGENCY, Nik.DIFFERENT, lv.nik)
