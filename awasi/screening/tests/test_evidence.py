@@ -1,0 +1,104 @@
+"""Decisions that rest on the evidence model: NIK structure, self-consistent dates, rivals, EM."""
+
+import numpy as np
+import polars as pl
+import pytest
+
+from awasi.screening.linkage import synth
+from awasi.screening.linkage.em import estimate_m
+from awasi.screening.linkage.link import Thresholds, _anchored_prior, link, score_pairs
+from awasi.screening.linkage.model import default_m, frequencies
+from awasi.screening.linkage.prep import Vocabulary, prepare
+
+# person_id, full_name, birth_place, birth_date, sex, nik
+REGISTRY = [
+    ("R-VANESA", "Vanesa Novitasari", "Gunungsitoli", "1990-02-16", "P", "1278135602900001"),
+    ("R-SECOND", "Rudi Hartawan Simbolon", "Medan", "1975-08-09", "L", "1271010908750001"),
+    ("R-VICTORIA", "Victoria Wahyuningsih", "Kupang", "1965-07-22", "P", "5371016207650001"),
+    ("R-NEIGHBOUR", "Rina Lestari Manafe", "Kupang", "1965-04-22", "P", "5371016204650001"),
+    ("R-WIDYA", "Widya", "Sleman", "1958-01-09", "P", "3404064901580001"),
+    ("R-NODATA", "Bonifasius Kolondam", "Tomohon", "1970-03-03", "L", "7173010303700001"),
+    ("R-TWIN-A", "Yohanes Sitorus", "Tarutung", "1980-05-05", "L", ""),
+    ("R-TWIN-B", "Yohanes Sitorus", "Tarutung", "1980-05-05", "L", ""),
+]
+# candidate_id, full_name, birth_place, birth_date, sex, nik
+CANDIDATES = [
+    # Same name, another birth date that both her form and her NIK carry: a namesake.
+    ("C-NAMESAKE", "VANESA NOVITASARI", "Gunungsitoli", "1998-02-16", "P", "1278135602980001"),
+    # Same person with a second NIK (same district and date digits, another serial).
+    ("C-SECOND", "H. Rudi Hartawan Simbolon, S.E.", "Medan", "1975-08-09", "L", "1271010908754321"),
+    # Her NIK has a typo in the month digit that lands on a neighbour's NIK; her form is right.
+    ("C-VICTORIA", "Victoria Wahyuningsih", "Kupang", "1965-07-22", "P", "5371016204650001"),
+    # A one-letter typo in a single name, with the NIK and date intact.
+    ("C-WIDYA", "Wadya", "Sleman", "1958-01-09", "P", "3404064901580001"),
+    # Neither NIK nor birth date: only a person can decide.
+    ("C-NODATA", "Bonifasius Kolondam", "", "", "L", ""),
+    # Two registry rows fit equally well: never an automatic match.
+    ("C-TWIN", "Yohanes Sitorus", "Tarutung", "1980-05-05", "L", ""),
+]
+
+
+def _frame(rows, columns, extra):
+    return pl.DataFrame([row + extra for row in rows], schema=columns, orient="row").with_columns(
+        pl.col(c).cast(pl.Utf8) for c in columns
+    )
+
+
+@pytest.fixture(scope="module")
+def decisions():
+    background = synth.generate(n_registry=3000, n_candidates=10, n_links=0, seed=11)
+    registry = pl.concat(
+        [
+            background.registry,
+            _frame(REGISTRY, background.registry.columns, ("asn", "Pemda", "")),
+        ]
+    )
+    candidates = _frame(CANDIDATES, background.candidates.columns, ("P01", "dpr", "d", ""))
+    result = link(candidates, registry, keep_all=True)
+    return {row["candidate_id"]: row for row in result.iter_rows(named=True)}
+
+
+def test_namesake_whose_nik_confirms_another_birth_date_is_not_a_match(decisions):
+    assert decisions["C-NAMESAKE"]["decision"] != "match"
+
+
+def test_second_nik_of_the_same_district_and_date_matches(decisions):
+    row = decisions["C-SECOND"]
+    assert (row["person_id"], row["decision"]) == ("R-SECOND", "match")
+
+
+def test_nik_typo_onto_a_neighbours_nik_does_not_match_the_neighbour(decisions):
+    row = decisions["C-VICTORIA"]
+    assert row["person_id"] == "R-VICTORIA"
+
+
+def test_single_name_typo_with_nik_and_date_matches(decisions):
+    row = decisions["C-WIDYA"]
+    assert (row["person_id"], row["decision"]) == ("R-WIDYA", "match")
+
+
+def test_candidate_without_nik_or_date_goes_to_review(decisions):
+    row = decisions["C-NODATA"]
+    assert (row["person_id"], row["decision"]) == ("R-NODATA", "review")
+
+
+def test_two_equally_good_registry_people_are_reviewed(decisions):
+    assert decisions["C-TWIN"]["decision"] == "review"
+
+
+def test_em_estimates_are_distributions_near_the_documented_m_on_small_data():
+    data = synth.generate(n_registry=2000, n_candidates=200, n_links=60, seed=5, setting="hard")
+    vocab = Vocabulary()
+    c = prepare(data.candidates, "candidate_id", vocab)
+    r = prepare(data.registry, "person_id", vocab)
+    freq = frequencies(r, len(vocab.ids))
+    th = Thresholds(em_sample=0)
+    prior = _anchored_prior(c, r, vocab, th)
+    pairs = np.array([(i, j) for i in range(c.n) for j in range(0, r.n, 50)]).T
+    s = score_pairs(c, r, pairs[0], pairs[1], freq, vocab, th, prior=prior)
+    m = estimate_m(s.levels, s.weights, freq, prior)
+    start = default_m()
+    for field, table in m.items():
+        assert sum(table.values()) == pytest.approx(1.0)
+        assert all(v > 0 for v in table.values())
+        assert max(table, key=table.get) == max(start[field], key=start[field].get)
