@@ -3,19 +3,25 @@
 1. Reference (same run, same PostgreSQL): single-row INSERTs, one transaction each, from a
    psycopg loop into a bare table — the database's raw write rate on this machine. Measured
    before and after the load; the mean is the reference and both are printed.
-2. Awasi: gunicorn (gthread workers, keep-alive) serves the intake on loopback; a load generator
-   on the same machine posts reports from concurrent keep-alive connections. A share of keys is
-   sent twice with the same Idempotency-Key (a client retrying after a lost answer).
+2. Awasi: ``config.wsgi:application`` (the intake front before Django: the staged intake is
+   answered without Django's request cycle, concurrent submissions of a worker's threads are
+   group-committed) served on loopback by granian (default: 1 worker, 16 threads) or gunicorn
+   (gthread); a load generator on the same machine posts reports from concurrent keep-alive
+   connections. A share of keys is sent twice with the same Idempotency-Key (a client retrying
+   after a lost answer). The server's CPU per request and PostgreSQL's commits per request
+   (pg_stat_database) are reported.
    ``--path staged`` (default) posts to /api/v1/cases/intake/ (one INSERT per submission, 202)
    and then runs the processor (``process_intake``) to make the cases; ``--path full`` posts
    to /api/v1/cases/reports/ (the case is made in the request).
    ``--generator wrk`` (default when installed; ``bench/cases/intake.lua``, one connection per
    wrk thread, runs ``--seconds``) or ``python`` (http.client threads, ``--reports`` keys).
 3. Check: every key that got an accepted answer has exactly one case — none lost, none
-   duplicated — and no staged row is left unprocessed or refused.
+   duplicated — and no staged row is left unprocessed or refused. ``--no-process`` (tuning
+   runs) checks only that every acknowledged key has its staged row.
 
 Run: .venv/bin/python bench/cases/bench_intake.py [--path staged|full] [--generator wrk|python]
-     [--seconds 20] [--connections 8] [--workers 3] [--threads 2]
+     [--server granian|gunicorn] [--seconds 20] [--connections 32] [--workers 1] [--threads 16]
+     [--no-process]
 Uses its own database (bench_cases) on postgres://postgres@127.0.0.1:5432 and port 8101.
 """
 
@@ -219,6 +225,16 @@ def verify(acked: set[str]) -> dict:
     }  # fmt: skip
 
 
+def verify_staged(acked: set[str]) -> dict:
+    """Quick check for tuning runs (``--no-process``): every acknowledged key has its staged
+    row (the unique key makes a second row impossible)."""
+    from awasi.cases.models import IntakeSubmission
+
+    staged = set(IntakeSubmission.objects.values_list("key", flat=True))
+    return {"acked_keys": len(acked), "staged_rows": len(staged),
+            "lost": len(acked - staged), "duplicated": 0}  # fmt: skip
+
+
 def cpu_seconds(parent: int) -> float:
     """User + system CPU of ``parent``'s child processes (the gunicorn workers), from /proc."""
     ticks, total = os.sysconf("SC_CLK_TCK"), 0
@@ -232,6 +248,31 @@ def cpu_seconds(parent: int) -> float:
     return total / ticks
 
 
+def server_command(args: argparse.Namespace) -> list[str]:
+    """granian (Rust HTTP, WSGI threads) or gunicorn, both serving config.wsgi's front app."""
+    if args.server == "granian":
+        return [str(ROOT / ".venv/bin/granian"), "--interface", "wsgi", "config.wsgi:application",
+                "--workers", str(args.workers), "--blocking-threads", str(args.threads),
+                "--backpressure", str(max(args.threads, args.connections)),
+                "--host", "127.0.0.1", "--port", str(PORT), "--log-level", "warning",
+                "--no-ws"]  # fmt: skip
+    return [str(ROOT / ".venv/bin/gunicorn"), "config.wsgi", "-w", str(args.workers),
+            "-k", args.worker_class, "--threads", str(args.threads), "--keep-alive", "30",
+            "-b", f"127.0.0.1:{PORT}", "--log-level", "warning"]  # fmt: skip
+
+
+def commits(dsn: str) -> int:
+    """Transactions committed in the benchmark database so far (pg_stat_database)."""
+    import psycopg
+
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute("SELECT pg_stat_clear_snapshot()")
+        row = conn.execute(
+            "SELECT xact_commit FROM pg_stat_database WHERE datname = %s", (DB_NAME,)
+        ).fetchone()
+    return int(row[0]) if row else 0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--path", choices=sorted(PATHS), default="staged")
@@ -239,43 +280,50 @@ def main() -> None:
     parser.add_argument("--generator", choices=["wrk", "python"], default=default_generator)
     parser.add_argument("--seconds", type=int, default=20, help="wrk: length of the run")
     parser.add_argument("--reports", type=int, default=3000, help="python: keys to send")
-    parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument("--workers", type=int, default=3)
-    parser.add_argument("--threads", type=int, default=2, help="gunicorn gthread threads")
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--server", choices=["granian", "gunicorn"], default="granian")
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--threads", type=int, default=16, help="threads per worker")
     parser.add_argument("--worker-class", default="gthread", help="gunicorn worker class")
     parser.add_argument("--retry-share", type=float, default=0.2)
+    parser.add_argument(
+        "--no-process",
+        action="store_true",
+        help="staged: check staged rows instead of running the processor",
+    )
     args = parser.parse_args()
     dsn = f"{SERVER}/{DB_NAME}"
     print("preparing database …", file=sys.stderr)
     token = prepare(dsn)
     env = {**os.environ, "DATABASE_URL": dsn, "DJANGO_SETTINGS_MODULE": "config.settings.base",
            "AWASI_API_USER_RATE": "1000000/hour", "AWASI_LOG_LEVEL": "ERROR"}  # fmt: skip
-    server = subprocess.Popen(
-        [str(ROOT / ".venv/bin/gunicorn"), "config.wsgi", "-w", str(args.workers),
-         "-k", args.worker_class, "--threads", str(args.threads), "--keep-alive", "30",
-         "-b", f"127.0.0.1:{PORT}", "--log-level", "warning"],
-        cwd=ROOT, env=env,
-    )  # fmt: skip
+    server = subprocess.Popen(server_command(args), cwd=ROOT, env=env)
     load_before = os.getloadavg()
     try:
         wait_for_server()
         raw_before = raw_insert_rate(dsn)
         print(f"raw single-row INSERT (before): {raw_before:,.0f} rows/s", file=sys.stderr)
+        commits_before = commits(dsn)
         cpu_before, generator_before = cpu_seconds(server.pid), os.times()
         run = run_wrk(token, args) if args.generator == "wrk" else run_python(token, args)
         cpu_after, generator_after = cpu_seconds(server.pid), os.times()
+        commits_run = commits(dsn) - commits_before
         load_after = os.getloadavg()
         raw_after = raw_insert_rate(dsn)
         print(f"raw single-row INSERT (after): {raw_after:,.0f} rows/s", file=sys.stderr)
     finally:
         server.terminate()
         server.wait(timeout=30)
-    processed = process_staged() if args.path == "staged" else {}
-    checked = verify(run["acked"])
+    if args.path == "staged" and args.no_process:
+        processed, checked = {}, verify_staged(run["acked"])
+    else:
+        processed = process_staged() if args.path == "staged" else {}
+        checked = verify(run["acked"])
     reference = (raw_before + raw_after) / 2
     rate = len(run["acked"]) / run["seconds"]
     result = {
-        "path": args.path, "generator": args.generator, "connections": args.connections,
+        "path": args.path, "server": args.server, "generator": args.generator,
+        "connections": args.connections,
         "workers": args.workers, "worker_class": args.worker_class, "threads": args.threads,
         "seconds": round(run["seconds"], 2),
         "requests": run["requests"], "errors": run["errors"],
@@ -284,6 +332,7 @@ def main() -> None:
         "raw_insert_per_s": round(reference), "raw_before": round(raw_before),
         "raw_after": round(raw_after), "ratio": round(rate / reference, 3),
         "p50_ms": run.get("p50_ms"), "p99_ms": run.get("p99_ms"),
+        "commits_per_request": round(commits_run / max(run["requests"], 1), 3),
         "app_cpu_ms_per_request": round((cpu_after - cpu_before) * 1000 / run["requests"], 2),
         "generator_cpu_ms_per_request": round(
             sum(generator_after[i] - generator_before[i] for i in range(4)) * 1000
