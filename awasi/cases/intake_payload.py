@@ -67,7 +67,22 @@ def _text(value: Any, *, max_length: int | None, required: bool = True) -> tuple
         return "", _("Ensure this field has no more than {max_length} characters.").format(
             max_length=max_length
         )
-    return text, None
+    return text, _storable(text)
+
+
+def _storable(text: str) -> str | None:
+    """DRF's CharField refuses what PostgreSQL cannot store (NUL, lone surrogates). Here it
+    also matters to others: one such value would fail the whole group-committed INSERT."""
+    if "\x00" in text:
+        return _("Null characters are not allowed.")
+    if text.isascii():
+        return None
+    try:
+        text.encode()
+    except UnicodeEncodeError as exc:
+        message = _("Surrogate characters are not allowed: U+{code_point:X}.")
+        return message.format(code_point=ord(text[exc.start]))
+    return None
 
 
 def _date(value: Any) -> tuple[date | None, str | None]:

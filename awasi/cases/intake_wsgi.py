@@ -241,7 +241,7 @@ def answer_submission(environ: Mapping[str, Any], body: bytes) -> Answer:
 
 def _refused_request(environ: Mapping[str, Any]) -> Answer | None:
     key = environ.get("HTTP_IDEMPOTENCY_KEY", "").strip()
-    if not key or len(key) > 100:
+    if not key or len(key) > 100 or not key.isprintable():  # NUL would fail the batch's INSERT
         message = _("Send an Idempotency-Key header (1-100 characters) with every submission.")
         return error(400, "idempotency_key_required", message)
     media_type = environ.get("CONTENT_TYPE", "").split(";")[0].strip().lower()

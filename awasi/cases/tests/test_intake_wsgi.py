@@ -132,6 +132,8 @@ def test_bad_json_and_missing_fields_answer_400_in_indonesian(babel, front):
     status, _, no_key = call(front, report_body(babel), key=None)
     assert status == 400 and no_key["error"]["code"] == "idempotency_key_required"
     assert no_key["error"]["message"].startswith("Kirim header Idempotency-Key")
+    for bad_key in ("k" * 101, "k\x00", " "):
+        assert call(front, report_body(babel), key=bad_key)[0] == 400
     assert IntakeSubmission.objects.count() == 0
 
 
@@ -204,3 +206,17 @@ def test_the_endpoint_is_in_the_openapi_schema():
     assert set(operation["responses"]) == {"202"}
     assert list(operation["requestBody"]["content"]) == ["application/json"]
     assert [p["name"] for p in operation["parameters"]] == ["Idempotency-Key"]
+
+
+def test_a_lone_surrogate_is_refused_as_on_the_full_endpoint(babel, front):
+    """PostgreSQL cannot store it; in a group-committed INSERT it would fail the others too."""
+    from django.urls import reverse
+    from rest_framework.test import APIClient
+
+    raw = json.dumps(report_body(babel, place="TPS \ud800"))  # ASCII: the escape stays "\ud800"
+    status, _, staged = call(front, raw=raw.encode())
+    full = APIClient().post(reverse("case-report-intake"), raw, content_type="application/json",
+                            HTTP_IDEMPOTENCY_KEY="k-1")  # fmt: skip
+    assert status == full.status_code == 400 and staged == full.json()
+    assert "U+D800" in staged["error"]["details"]["place"][0]
+    assert IntakeSubmission.objects.count() == 0

@@ -77,6 +77,8 @@ BAD_BODIES = [
     {"reporter": {"kind": "alien", "name": "", "address": "x", "email": "no"}},
     {"occurred_on": "2099-01-01", "known_on": "2099-01-02"},
     {"known_on": "2024-01-01"},
+    {"title": "Politik\x00uang"},
+    {"reporter": {"kind": "voter", "name": "B\x00", "address": "x", "phone": "1"}},
 ]
 
 
