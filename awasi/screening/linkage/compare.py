@@ -94,6 +94,8 @@ class Levels:
     sex: np.ndarray
     geo: np.ndarray
     geo_value: np.ndarray  # id of the agreeing place / regency
+    initials: np.ndarray  # +1 an initial stands for a token of the other name, -1 none can
+    initial_letter: np.ndarray  # ord of the letter concerned (0 without initials)
 
 
 def _one_digit_apart(a: np.ndarray, b: np.ndarray, width: int = 8) -> np.ndarray:
@@ -262,6 +264,35 @@ def compare_names(
     return level, similarity, shared, partner
 
 
+def _initials_side(
+    a: People, ai: np.ndarray, b: People, bi: np.ndarray, single: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Initials written on side ``a`` ("Novi P.") against the tokens of side ``b``: does one
+    stand for a token of ``b``, or does ``b`` have no token with that letter at all?"""
+    is_initial = single[a.tokens[ai]]
+    letters = np.where(is_initial, a.initials[ai], -1)
+    full = ~single[b.tokens[bi]] & (b.tokens[bi] > 0)
+    b_letters = np.where(full, b.initials[bi], -2)
+    found = (letters[:, :, None] == b_letters[:, None, :]).any(axis=2)
+    agree = (found & is_initial).any(axis=1)
+    conflict = (is_initial & ~found).any(axis=1) & full.any(axis=1)
+    letter = np.where(is_initial, letters, 0).max(axis=1)
+    return agree, conflict, letter.astype(np.int32)
+
+
+def compare_initials(
+    c: People, r: People, ci: np.ndarray, ri: np.ndarray, token_text: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """+1 where an initial on either side stands for a token of the other, -1 where no token
+    of the other starts with it, 0 without initials; and the letter concerned."""
+    single = np.fromiter((len(t) == 1 for t in token_text), bool, count=len(token_text))
+    single[0] = False
+    agree_c, conflict_c, letter_c = _initials_side(c, ci, r, ri, single)
+    agree_r, conflict_r, letter_r = _initials_side(r, ri, c, ci, single)
+    level = np.where(conflict_c | conflict_r, -1, np.where(agree_c | agree_r, 1, 0))
+    return level.astype(np.int8), np.maximum(letter_c, letter_r)
+
+
 def compare_sex(c: People, r: People, ci: np.ndarray, ri: np.ndarray) -> np.ndarray:
     """Sex level from the best available source on each side."""
     a, b = c.sex[ci], r.sex[ri]
@@ -320,6 +351,10 @@ def compare(
     nik[confirmed & (nik == Nik.DATE_EDIT)] = Nik.DIFFERENT
     name, similarity, shared, partner = compare_names(c, r, ci, ri, token_text)
     geo, geo_value = compare_geo(c, r, ci, ri, province_of)
+    initials, letter = np.zeros(len(ci), np.int8), np.zeros(len(ci), np.int32)
+    if token_text is not None:
+        initials, letter = compare_initials(c, r, ci, ri, token_text)
+    initials[name == Name.NULL] = 0
     return Levels(
         nik=nik,
         date=date,
@@ -330,6 +365,8 @@ def compare(
         name_similarity=similarity,
         shared_tokens=shared,
         partner_tokens=partner,
+        initials=initials,
+        initial_letter=letter,
         sex=compare_sex(c, r, ci, ri),
         geo=geo,
         geo_value=geo_value,

@@ -75,6 +75,7 @@ _TEXT: dict[str, dict[str, Any]] = {
         "runner": "pembanding terdekat berikutnya: {} (p={:.4f})",
         "ambiguous": "DUA kecocokan kuat — perlu diperiksa",
         "alias": "nama berbeda tetapi NIK dan tanggal lahir identik — periksa kemungkinan alias",
+        "initial": {1: "inisial nama cocok", -1: "inisial nama tidak cocok"},
     },
     "en": {
         "nik": {
@@ -130,6 +131,7 @@ _TEXT: dict[str, dict[str, Any]] = {
         "runner": "next closest: {} (p={:.4f})",
         "ambiguous": "TWO strong matches — needs checking",
         "alias": "names differ but NIK and birth date are identical — check for an alias",
+        "initial": {1: "name initial agrees", -1: "name initial conflicts"},
     },
 }
 
@@ -180,6 +182,8 @@ def explain(
     ]
     parts.sort(key=lambda item: -abs(item[1]))
     text = [f"{label} ({bits:+.1f})" for label, bits in parts]
+    if lv.initials[pos]:
+        text.append(t["initial"][int(lv.initials[pos])])
     titles = " ".join(x for x in (c.titles[ci], r.titles[ri]) if x)
     if titles:
         text.append(t["titles"].format(titles))

@@ -92,6 +92,7 @@ class Frequencies:
     same_sex_u: float
     nik_u: dict[int, float]
     nik_regency_share: np.ndarray  # per vocabulary id: share of valid NIKs issued there
+    letter_share: np.ndarray  # per character code: share of rows with a token starting so
     nik_regency_sq: float  # chance that two valid NIKs share a regency (Σ share²)
     #: m per level of the fields whose m is estimated from the data (:mod:`em`); starts at
     #: the documented defaults M_NIK, M_DATE, M_NAME.
@@ -146,6 +147,16 @@ def _nik_u(ref: People, rng: np.random.Generator, max_rows: int = 120_000) -> di
     return u
 
 
+def _letter_share(ref: People) -> np.ndarray:
+    """Share of reference rows having a name token that starts with each letter."""
+    initials = np.where(ref.tokens > 0, ref.initials, 0)
+    rows = np.repeat(np.arange(ref.n), initials.shape[1])
+    pairs = np.unique(rows * 256 + initials.ravel())
+    share = np.bincount(pairs % 256, minlength=256).astype(np.float64) / max(ref.n, 1)
+    share[0] = 0.0
+    return np.clip(share, 0.01, 0.99)
+
+
 def frequencies(ref: People, vocab_size: int, *, seed: int = 1) -> Frequencies:
     """Measure the u-side statistics on the reference table."""
     dates, counts = np.unique(ref.dob[ref.dob != INT_NULL], return_counts=True)
@@ -166,6 +177,7 @@ def frequencies(ref: People, vocab_size: int, *, seed: int = 1) -> Frequencies:
         same_sex_u=share_l**2 + (1 - share_l) ** 2,
         nik_u=_nik_u(ref, np.random.default_rng(seed)),
         nik_regency_share=share,
+        letter_share=_letter_share(ref),
         nik_regency_sq=float((share**2).sum()) or 1.0,
     )
 
@@ -262,6 +274,20 @@ def _nik_density(lv: Levels, freq: Frequencies, r: People, ri: np.ndarray) -> np
     return np.where(np.isin(lv.nik, _LOCAL) & (r.nik_regency[ri] > 0), factor, 1.0)
 
 
+#: P(an initial stands for one of the other name's tokens | same person): initials are
+#: written from the person's own name, but a token may also have been dropped.
+M_INITIAL = 0.95
+
+
+def _initial_bits(lv: Levels, freq: Frequencies) -> np.ndarray:
+    """Bits of an initial ("Novi P." for "Novi Purwanti"): agreement weighs as rare as the
+    letter is; an initial no token of the other name starts with weighs against."""
+    share = freq.letter_share[lv.initial_letter]
+    agree = np.log2(M_INITIAL / share)
+    conflict = np.log2((1 - M_INITIAL) / (1 - share))
+    return np.where(lv.initials > 0, agree, np.where(lv.initials < 0, conflict, 0.0))
+
+
 def weights(
     lv: Levels, freq: Frequencies, c: People, ci: np.ndarray, r: People, ri: np.ndarray
 ) -> Weights:
@@ -280,12 +306,14 @@ def weights(
     nik_u = np.where(lv.nik == Nik.SAME_REGENCY, freq.nik_u[Nik.DIFFERENT], nik_u)
     nik = bits(nik_levels, freq.m["nik"], nik_u, Nik.NULL)
     sex_u = np.where(lv.sex == Sex.SAME, freq.same_sex_u, 1 - freq.same_sex_u)
+    name = bits(lv.name, freq.m["name"], _name_u(lv, freq, r, ri, c, ci), Name.NULL)
+    name += _initial_bits(lv, freq)
     geo = np.minimum(bits(lv.geo, M_GEO, _geo_u(lv, freq), Geo.NULL), GEO_MAX_BITS)
     geo[lv.nik <= Nik.SAME_PREFIX] = 0.0
     return Weights(
         nik=nik,
         date=bits(lv.date, freq.m["date"], _date_u(lv, freq), Date.NULL),
-        name=bits(lv.name, freq.m["name"], _name_u(lv, freq, r, ri, c, ci), Name.NULL),
+        name=name,
         sex=bits(lv.sex, M_SEX, sex_u, Sex.NULL),
         geo=geo,
     )
