@@ -349,6 +349,10 @@ def compare(
     confirmed = _self_consistent(c)[ci] & _self_consistent(r)[ri] & (c.dob[ci] != r.dob[ri])
     date[confirmed] = Date.DIFFERENT
     nik[confirmed & (nik == Nik.DATE_EDIT)] = Nik.DIFFERENT
+    sex = compare_sex(c, r, ci, ri)
+    # Sex read from a NIK whose date digits hold a typo is unreliable too (the day carries +40).
+    from_nik = (c.sex_source[ci] == "nik") | (r.sex_source[ri] == "nik")
+    sex[(nik == Nik.DATE_EDIT) & from_nik] = Sex.NULL
     name, similarity, shared, partner = compare_names(c, r, ci, ri, token_text)
     geo, geo_value = compare_geo(c, r, ci, ri, province_of)
     initials, letter = np.zeros(len(ci), np.int8), np.zeros(len(ci), np.int32)
@@ -367,7 +371,7 @@ def compare(
         partner_tokens=partner,
         initials=initials,
         initial_letter=letter,
-        sex=compare_sex(c, r, ci, ri),
+        sex=sex,
         geo=geo,
         geo_value=geo_value,
     )
