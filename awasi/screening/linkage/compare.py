@@ -258,7 +258,10 @@ def compare_names(
         hit_c, hit_r, partner = _fuzzy_token_hits(c_inf, r_inf, token_text, level >= Name.FUZZY)
         all_c = (hit_c.sum(axis=1) == n_c) & (n_c > 0)
         all_r = (hit_r.sum(axis=1) == n_r) & (n_r > 0)
-        level[(level > Name.FUZZY) & (all_c | all_r)] = Name.FUZZY
+        # Near partners for every token of both names: a typo'd name; for every token of one
+        # name only: one name contains the other, spelt with a typo.
+        level[(level > Name.FUZZY) & all_c & all_r] = Name.FUZZY
+        level[(level > Name.SUBSET) & (all_c ^ all_r)] = Name.SUBSET
         level[(level == Name.DIFFERENT) & hit_c.any(axis=1)] = Name.PARTIAL
     level[(c.tokens[ci, 0] == 0) | (r.tokens[ri, 0] == 0)] = Name.NULL
     return level, similarity, shared, partner

@@ -220,10 +220,8 @@ def _name_u(
     u[exact] = freq.name_counts[r.name_key[ri][exact]] / n
     same = lv.name == Name.SAME_INFORMATIVE
     u[same] = freq.info_counts[r.info_key[ri][same]] / n
-    for level, factor in ((Name.SUBSET, 2.0), (Name.PARTIAL, 1.0)):
-        hit = lv.name == level
-        u[hit] = shared_u[hit] * factor
-    fuzzy = lv.name == Name.FUZZY
+    partial = lv.name == Name.PARTIAL
+    u[partial] = shared_u[partial]
     # Near-identical names: the chance that a random person carries every paired token (the
     # registry's spelling; near partners times NEAR_SPELLINGS), never below the chance of
     # carrying the registry name itself.
@@ -234,7 +232,11 @@ def _name_u(
     aligned = np.prod(np.maximum(pair_f, 1 / n), axis=1)
     aligned = np.where((partner > 0).any(axis=1), aligned, 1.0)
     whole = freq.info_counts[r.info_key[ri]] / n
+    fuzzy = lv.name == Name.FUZZY
     u[fuzzy] = np.maximum(aligned[fuzzy], whole[fuzzy])
+    # One name inside the other: any name holding the shorter one's tokens (either side).
+    subset = lv.name == Name.SUBSET
+    u[subset] = np.minimum(aligned[subset] * 2.0, 1.0)
     return np.clip(u, 1 / n, 1.0)
 
 
