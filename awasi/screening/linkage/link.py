@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 
+from . import districts
 from .blocking import BlockingSettings, block
 from .compare import Date, Levels, Name, Nik, Sex, compare
 from .em import estimate_m
@@ -210,6 +211,7 @@ def link(
     r = prepare(registry, "person_id", vocab)
     progress("frequencies", 0.25)
     freq = frequencies(r, len(vocab.ids))
+    freq.district_unused_u = districts.unused_share(c, freq.districts)
     prior = _anchored_prior(c, r, vocab, th)
     progress("estimating m", 0.3)
     freq.m = _estimated_m(c, r, freq, vocab, th, blocking, prior)

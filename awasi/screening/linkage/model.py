@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 
+from . import districts as districts_module
 from .compare import Date, Geo, Levels, Name, Nik, Sex, compare_niks
 from .prep import INT_NULL, People
 
@@ -92,8 +93,12 @@ class Frequencies:
     same_sex_u: float
     nik_u: dict[int, float]
     nik_regency_share: np.ndarray  # per vocabulary id: share of valid NIKs issued there
-    letter_share: np.ndarray  # per character code: share of rows with a token starting so
     nik_regency_sq: float  # chance that two valid NIKs share a regency (Σ share²)
+    letter_share: np.ndarray  # per character code: share of rows with a token starting so
+    districts: np.ndarray  # sorted district codes the reference's NIKs use (districts.py)
+    district_typo_unused: float  # m′: a typo in the region digits gives an unused code
+    district_unused_u: float = districts_module.BOUNDS[1]  # u′, set once the other side
+    # (the candidates) is known; with the default an unused code is no evidence either way
     #: m per level of the fields whose m is estimated from the data (:mod:`em`); starts at
     #: the documented defaults M_NIK, M_DATE, M_NAME.
     m: dict[str, dict[int, float]] = dataclasses.field(default_factory=lambda: default_m())
@@ -166,6 +171,7 @@ def frequencies(ref: People, vocab_size: int, *, seed: int = 1) -> Frequencies:
     issued[0] = 0
     share = issued / max(issued.sum(), 1.0)
     share_l = float((sex == 1).mean()) if len(sex) else 0.5
+    known, known_counts = districts_module.issued(ref)
     return Frequencies(
         n=max(ref.n, 1),
         counts=_vocab_counts(ref, vocab_size),
@@ -179,6 +185,8 @@ def frequencies(ref: People, vocab_size: int, *, seed: int = 1) -> Frequencies:
         nik_regency_share=share,
         letter_share=_letter_share(ref),
         nik_regency_sq=float((share**2).sum()) or 1.0,
+        districts=known,
+        district_typo_unused=districts_module.typo_unused_share(known, known_counts),
     )
 
 
@@ -290,6 +298,19 @@ def _initial_bits(lv: Levels, freq: Frequencies) -> np.ndarray:
     return np.where(lv.initials > 0, agree, np.where(lv.initials < 0, conflict, 0.0))
 
 
+def _district_bits(lv: Levels, freq: Frequencies, c: People, ci: np.ndarray) -> np.ndarray:
+    """For NIKs one digit apart in the region digits: is the candidate's district code one
+    the registry never issued (a typo) or a real one (possibly a neighbour)? districts.py."""
+    out = np.zeros(len(ci))
+    edit = np.flatnonzero(lv.nik == Nik.REGION_EDIT)
+    if not len(edit):
+        return out
+    m, u = freq.district_typo_unused, freq.district_unused_u
+    unused = districts_module.is_unused(districts_module.codes(c, ci[edit]), freq.districts)
+    out[edit] = np.where(unused, np.log2(m / u), np.log2((1 - m) / (1 - u)))
+    return out
+
+
 def weights(
     lv: Levels, freq: Frequencies, c: People, ci: np.ndarray, r: People, ri: np.ndarray
 ) -> Weights:
@@ -307,6 +328,7 @@ def weights(
     nik_levels = np.where(lv.nik == Nik.SAME_REGENCY, Nik.DIFFERENT, lv.nik)
     nik_u = np.where(lv.nik == Nik.SAME_REGENCY, freq.nik_u[Nik.DIFFERENT], nik_u)
     nik = bits(nik_levels, freq.m["nik"], nik_u, Nik.NULL)
+    nik += _district_bits(lv, freq, c, ci)
     sex_u = np.where(lv.sex == Sex.SAME, freq.same_sex_u, 1 - freq.same_sex_u)
     name = bits(lv.name, freq.m["name"], _name_u(lv, freq, r, ri, c, ci), Name.NULL)
     name += _initial_bits(lv, freq)

@@ -4,7 +4,7 @@ import numpy as np
 import polars as pl
 import pytest
 
-from awasi.screening.linkage import synth
+from awasi.screening.linkage import districts, synth
 from awasi.screening.linkage.em import estimate_m
 from awasi.screening.linkage.link import Thresholds, _anchored_prior, link, score_pairs
 from awasi.screening.linkage.model import default_m, frequencies
@@ -102,3 +102,12 @@ def test_em_estimates_are_distributions_near_the_documented_m_on_small_data():
         assert sum(table.values()) == pytest.approx(1.0)
         assert all(v > 0 for v in table.values())
         assert max(table, key=table.get) == max(start[field], key=start[field].get)
+
+
+def test_district_codes_a_typo_leaves_unused_and_their_share():
+    known = np.array([190401, 190402, 190403])
+    assert list(districts.is_unused(np.array([190402, 190454, -1]), known)) == [False, True, False]
+    # Of the 54 one-digit variants of each code, only the two other issued codes are used.
+    share = districts.typo_unused_share(known, np.array([1, 1, 1]))
+    assert share == pytest.approx(1 - 2 / 54)
+    assert districts.typo_unused_share(np.array([], np.int64), np.array([])) == districts.BOUNDS[1]
