@@ -97,8 +97,8 @@ class Frequencies:
     letter_share: np.ndarray  # per character code: share of rows with a token starting so
     districts: np.ndarray  # sorted district codes the reference's NIKs use (districts.py)
     district_typo_unused: float  # m′: a typo in the region digits gives an unused code
-    district_unused_u: float = districts_module.BOUNDS[1]  # u′, set once the other side
-    # (the candidates) is known; with the default an unused code is no evidence either way
+    district_unused_u: float | None = None  # u′, set once the other side (the candidates)
+    # is known; None: district codes are no evidence (double candidacy: the list is both sides)
     #: m per level of the fields whose m is estimated from the data (:mod:`em`); starts at
     #: the documented defaults M_NIK, M_DATE, M_NAME.
     m: dict[str, dict[int, float]] = dataclasses.field(default_factory=lambda: default_m())
@@ -303,7 +303,7 @@ def _district_bits(lv: Levels, freq: Frequencies, c: People, ci: np.ndarray) -> 
     the registry never issued (a typo) or a real one (possibly a neighbour)? districts.py."""
     out = np.zeros(len(ci))
     edit = np.flatnonzero(lv.nik == Nik.REGION_EDIT)
-    if not len(edit):
+    if not len(edit) or freq.district_unused_u is None:
         return out
     m, u = freq.district_typo_unused, freq.district_unused_u
     unused = districts_module.is_unused(districts_module.codes(c, ci[edit]), freq.districts)

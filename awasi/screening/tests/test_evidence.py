@@ -111,3 +111,13 @@ def test_district_codes_a_typo_leaves_unused_and_their_share():
     share = districts.typo_unused_share(known, np.array([1, 1, 1]))
     assert share == pytest.approx(1 - 2 / 54)
     assert districts.typo_unused_share(np.array([], np.int64), np.array([])) == districts.BOUNDS[1]
+
+
+def test_district_codes_are_no_evidence_until_the_other_side_is_known():
+    data = synth.generate(n_registry=500, n_candidates=20, n_links=5, seed=6)
+    vocab = Vocabulary()
+    r = prepare(data.registry, "person_id", vocab)
+    freq = frequencies(r, len(vocab.ids))
+    assert freq.district_unused_u is None  # double candidacy: one list on both sides
+    freq.district_unused_u = districts.unused_share(r, freq.districts)
+    assert freq.district_unused_u == districts.BOUNDS[0]  # its own codes are all issued
