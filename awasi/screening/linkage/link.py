@@ -337,7 +337,11 @@ def duplicates(
     progress("blocking", 0.3)
     li, ri = block(c, c, blocking, same_table=True)
     progress("scoring", 0.6)
-    s = score_pairs(c, c, li, ri, freq, vocab, th, prior=_dedupe_prior(c.n, th))
+    prior = _dedupe_prior(c.n, th)
+    s = score_pairs(c, c, li, ri, freq, vocab, th, prior=prior)
+    if th.em_sample > 0 and len(li):  # m re-estimated on the list's own pairs, then rescored
+        freq.m = estimate_m(s.levels, s.weights, freq, prior)
+        s = score_pairs(c, c, li, ri, freq, vocab, th, prior=prior)
     rows = []
     for pos in np.flatnonzero(s.decision != NO_MATCH):
         rows.append(

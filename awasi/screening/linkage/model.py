@@ -141,6 +141,9 @@ def _nik_u(ref: People, rng: np.random.Generator, max_rows: int = 120_000) -> di
     different = ref.name_key[a] != ref.name_key[b]
     a, b = a[different], b[different]
     levels = compare_niks(ref, ref, a, b) if len(a) else np.zeros(0, np.int8)
+    # So is an identical NIK on the same birth date under another spelling or alias: leaving
+    # such pairs in would make the list's own doubles look like chance agreement.
+    levels = levels[levels != Nik.EXACT]
     total = int((levels != Nik.NULL).sum())
     # Shrink towards the floors with NIK_PSEUDO_PAIRS pseudo-pairs: small tables say little.
     u: dict[int, float] = {
