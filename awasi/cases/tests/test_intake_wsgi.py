@@ -220,3 +220,12 @@ def test_a_lone_surrogate_is_refused_as_on_the_full_endpoint(babel, front):
     assert status == full.status_code == 400 and staged == full.json()
     assert "U+D800" in staged["error"]["details"]["place"][0]
     assert IntakeSubmission.objects.count() == 0
+
+
+def test_config_wsgi_puts_the_front_before_django():
+    from django.core.handlers.wsgi import WSGIHandler
+
+    from config.wsgi import application
+
+    assert isinstance(application, IntakeFront)
+    assert isinstance(application.django_app, WSGIHandler)
