@@ -100,8 +100,8 @@ def _date(value: Any) -> tuple[date | None, str | None]:
 
 
 CASE_TEXT = {"title": 200, "description": None, "reported_party": 200, "place": 300}
-REPORTER_TEXT = {"name": 200, "address": 300}
-REPORTER_OPTIONAL = {"nik": 20, "phone": 30, "email": None}
+REPORTER_TEXT: dict[str, int | None] = {"name": 200, "address": 300}
+REPORTER_OPTIONAL: dict[str, int | None] = {"nik": 20, "phone": 30, "email": None}
 
 
 def _shape(payload: Any, ref: ReferenceData) -> tuple[dict[str, Any], dict[str, Any]]:

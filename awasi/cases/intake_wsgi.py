@@ -158,10 +158,10 @@ def throttle(environ: Mapping[str, Any], user_id: int | None) -> Answer | None:
             continue
         if scope_class is AnonRateThrottle and user_id is not None:
             continue
-        rate = scope_class.THROTTLE_RATES.get(scope_class.scope)
-        if not rate:
+        rate = _rate(scope_class)
+        if rate is None:
             continue
-        limit, seconds = scope_class.parse_rate(None, rate)  # type: ignore[arg-type]
+        limit, seconds = rate
         ident = user_id if user_id is not None else _ident(environ)
         wait = _count(f"intake-throttle:{scope_class.scope}:{ident}", limit, seconds)
         if wait is not None:
@@ -170,6 +170,15 @@ def throttle(environ: Mapping[str, Any], user_id: int | None) -> Answer | None:
             }
             return error(429, "throttled", message, Retry_After=str(wait))
     return None
+
+
+def _rate(scope_class: type[AnonRateThrottle] | type[UserRateThrottle]) -> tuple[int, int] | None:
+    """(requests, seconds) of the scope's configured rate (DRF's format, e.g. "120/min")."""
+    rate = scope_class.THROTTLE_RATES.get(scope_class.scope or "")
+    if not rate:
+        return None
+    limit, seconds = scope_class.parse_rate(None, rate)  # type: ignore[arg-type]
+    return (limit, seconds) if limit is not None and seconds is not None else None
 
 
 def _ident(environ: Mapping[str, Any]) -> str:

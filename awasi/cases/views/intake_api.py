@@ -53,7 +53,8 @@ class StagedReportIntake(APIView):
 
     @extend_schema(
         request=ReportInSerializer, responses={202: STAGED}, parameters=[KEY_PARAM],
-        auth=[{"tokenAuth": []}, {}], operation_id="cases_intake_create",
+        auth=[{"tokenAuth": []}, {}],  # type: ignore[list-item]  # token, or anonymous
+        operation_id="cases_intake_create",
     )  # fmt: skip
     def post(self, request: Request) -> HttpResponse:
         answer = answer_submission(request._request.META, request._request.body)
