@@ -26,12 +26,14 @@ class Nik(IntEnum):
     EXACT = 0
     DATE_EDIT = 1  # one substitution/adjacent swap in the birth-date digits
     REGION_EDIT = 2  # ... in the district digits (neighbouring districts look like this)
-    SERIAL_EDIT = 3  # ... in the 4-digit serial (neighbours born the same day look like this)
-    SAME_PREFIX = 4  # district and date digits equal, serial different (a second NIK, or a
+    SERIAL_EDIT = 3  # ... in the 4-digit serial, to a serial that is not the next one
+    SERIAL_NEXT = 4  # serials one apart (0001/0002): how neighbours and twins born the same
+    # day in the same district look, and only rarely how a typo does
+    SAME_PREFIX = 5  # district and date digits equal, serial different (a second NIK, or a
     # neighbour born the same day: its u is measured among same-day pairs like the edits)
-    SAME_REGENCY = 5
-    DIFFERENT = 6
-    NULL = 7
+    SAME_REGENCY = 6
+    DIFFERENT = 7
+    NULL = 8
 
 
 class Date(IntEnum):
@@ -150,6 +152,9 @@ def compare_dates(
     return best, source.astype(np.int8), values, levels[0]
 
 
+_SERIAL_PLACES = np.array([1000, 100, 10, 1], np.int64)
+
+
 def compare_niks(c: People, r: People, ci: np.ndarray, ri: np.ndarray) -> np.ndarray:
     """NIK level: exact, one substitution/adjacent swap (by part), same regency, different."""
     level = np.full(len(ci), Nik.NULL, np.int8)
@@ -176,6 +181,9 @@ def compare_niks(c: People, r: People, ci: np.ndarray, ri: np.ndarray) -> np.nda
     level[one] = np.where(
         where >= 12, Nik.SERIAL_EDIT, np.where(where >= 6, Nik.DATE_EDIT, Nik.REGION_EDIT)
     )
+    serial_a = a[:, 12:].astype(np.int64) @ _SERIAL_PLACES
+    serial_b = b[:, 12:].astype(np.int64) @ _SERIAL_PLACES
+    level[(level == Nik.SERIAL_EDIT) & (np.abs(serial_a - serial_b) == 1)] = Nik.SERIAL_NEXT
     level[both & (hamming == 0)] = Nik.EXACT
     # Another identity number on both sides (no structure): equal, one typo, or different.
     other = c.other_id[ci] & r.other_id[ri]

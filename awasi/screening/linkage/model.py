@@ -31,7 +31,8 @@ M_NIK = {
     Nik.EXACT: 0.82,
     Nik.DATE_EDIT: 0.04,
     Nik.REGION_EDIT: 0.03,
-    Nik.SERIAL_EDIT: 0.03,
+    Nik.SERIAL_EDIT: 0.028,
+    Nik.SERIAL_NEXT: 0.002,  # ±1 in the last digit: about 1 serial typo in 18
     Nik.SAME_PREFIX: 0.01,
     Nik.SAME_REGENCY: 0.02,
     Nik.DIFFERENT: 0.05,
@@ -41,6 +42,7 @@ _EDITS = (
     Nik.DATE_EDIT,
     Nik.REGION_EDIT,
     Nik.SERIAL_EDIT,
+    Nik.SERIAL_NEXT,
     Nik.SAME_PREFIX,
     Nik.SAME_REGENCY,
 )
@@ -69,6 +71,7 @@ U_FLOOR_NIK = {
     Nik.DATE_EDIT: 1e-4,
     Nik.REGION_EDIT: 1e-4,
     Nik.SERIAL_EDIT: 1e-4,
+    Nik.SERIAL_NEXT: 1e-3,  # structural: same-day neighbours in a district are numbered so
     Nik.SAME_PREFIX: 1e-4,
     Nik.SAME_REGENCY: 1e-3,
 }
@@ -275,7 +278,7 @@ def _geo_u(lv: Levels, freq: Frequencies) -> np.ndarray:
 
 #: Levels whose two NIKs lie in the same regency (almost always), so their chance among
 #: people born the same day grows with how many NIKs that regency issued.
-_LOCAL = (Nik.REGION_EDIT, Nik.SERIAL_EDIT, Nik.SAME_PREFIX)
+_LOCAL = (Nik.REGION_EDIT, Nik.SERIAL_EDIT, Nik.SERIAL_NEXT, Nik.SAME_PREFIX)
 DENSITY_BOUNDS = (0.25, 50.0)
 
 

@@ -20,6 +20,7 @@ REGISTRY = [
     ("R-NODATA", "Bonifasius Kolondam", "Tomohon", "1970-03-03", "L", "7173010303700001"),
     ("R-TWIN-A", "Yohanes Sitorus", "Tarutung", "1980-05-05", "L", ""),
     ("R-TWIN-B", "Yohanes Sitorus", "Tarutung", "1980-05-05", "L", ""),
+    ("R-BROTHER", "Yosua Simanjuntak", "Balige", "1984-09-30", "L", "1212013009840001"),
 ]
 # candidate_id, full_name, birth_place, birth_date, sex, nik
 CANDIDATES = [
@@ -35,6 +36,8 @@ CANDIDATES = [
     ("C-NODATA", "Bonifasius Kolondam", "", "", "L", ""),
     # Two registry rows fit equally well: never an automatic match.
     ("C-TWIN", "Yohanes Sitorus", "Tarutung", "1980-05-05", "L", ""),
+    # His twin: same family name, day and district, the next NIK serial.
+    ("C-BROTHER", "Yakub Simanjuntak", "Balige", "1984-09-30", "L", "1212013009840002"),
 ]
 
 
@@ -84,6 +87,12 @@ def test_candidate_without_nik_or_date_goes_to_review(decisions):
 
 def test_two_equally_good_registry_people_are_reviewed(decisions):
     assert decisions["C-TWIN"]["decision"] == "review"
+
+
+def test_twin_with_the_next_nik_serial_is_not_a_match(decisions):
+    row = decisions["C-BROTHER"]
+    assert row["decision"] != "match"
+    assert "nomor urut NIK berurutan" in row["reasons"]
 
 
 def test_em_estimates_are_distributions_near_the_documented_m_on_small_data():
