@@ -279,6 +279,7 @@ class IntakeFront:
             answer = error(500, "server_error", _("A server error occurred."))
         content = answer.content()
         headers = [("Content-Type", "application/json"), ("Content-Length", str(len(content))),
+                   ("X-Content-Type-Options", "nosniff"),
                    ("Content-Language", translation.get_language() or settings.LANGUAGE_CODE),
                    *answer.headers]  # fmt: skip
         start_response(f"{answer.status} {HTTPStatus(answer.status).phrase}", headers)

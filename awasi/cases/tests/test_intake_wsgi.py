@@ -74,6 +74,7 @@ def call(app, body: Any = None, *, key: str | None = "k-1", token: str | None = 
 def test_accepted_and_a_retried_key_answered_without_a_second_row(babel, front):
     status, headers, first = call(front, report_body(babel))
     assert status == 202 and headers["Content-Type"] == "application/json"
+    assert headers["X-Content-Type-Options"] == "nosniff"  # as SecurityMiddleware would add
     assert first["status"] == "received" and first["repeated"] is False
     status, _, again = call(front, report_body(babel))
     assert status == 202 and again["repeated"] is True
