@@ -55,4 +55,20 @@ def estimate_m(
                 level: (posterior[levels[f] == level].sum() + PSEUDO_PAIRS * start[level]) / total
                 for level in m[f]
             }
+        m["nik"] = _tie_serials(m["nik"])
     return m
+
+
+#: Of the one-digit typos and swaps in a 4-digit serial (36 + 3), about 2 give the next or the
+#: previous serial; so a typo rarely looks like a neighbour's or a twin's number.
+NEXT_SERIAL_SHARE = 2 / 37
+
+
+def _tie_serials(nik: dict[int, float]) -> dict[int, float]:
+    """m of consecutive serials follows from m of the other serial typos, not from EM: the
+    pairs with consecutive serials are mostly same-day neighbours, whose posterior would
+    otherwise feed that level's m and so their own posterior."""
+    tied = dict(nik)
+    tied[Nik.SERIAL_NEXT] = nik[Nik.SERIAL_EDIT] * NEXT_SERIAL_SHARE / (1 - NEXT_SERIAL_SHARE)
+    total = sum(tied.values())
+    return {level: value / total for level, value in tied.items()}
