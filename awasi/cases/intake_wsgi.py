@@ -9,12 +9,13 @@ without it the caller is the anonymous public), the API's throttle rates, the on
 unless the language cookie says otherwise), the pure payload check, idempotency by key.
 
 What skipping Django costs, on purpose (see docs/cases.md): no middleware (sessions, CSRF — the
-endpoint is token-or-anonymous and CSRF-exempt anyway — security headers), no request signals, so
-the thread's database connection stays open (no ``CONN_HEALTH_CHECKS`` query per request; a
-failed statement closes it and the next submission reconnects), and a token → user look-up is
-cached per process for ``TOKEN_TTL`` seconds (a revoked token or deactivated user keeps working
-that long). Throttling counts per fixed window in the cache (one ``incr``), not DRF's per-request
-history list, so intake requests have their own counter at the API's rates.
+endpoint is token-or-anonymous and CSRF-exempt anyway — security headers other than nosniff), no
+request signals, so the thread's database connection stays open (no ``CONN_HEALTH_CHECKS`` query
+per request; a statement that fails because the connection is gone closes it and runs once more
+on a new one), and a token → user look-up is cached per process for ``TOKEN_TTL`` seconds (a
+revoked token or deactivated user keeps working that long). Throttling counts per fixed window in
+the cache (one ``incr``), not DRF's per-request history list, so intake requests have their own
+counter at the API's rates.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import DatabaseError, IntegrityError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.utils import translation
 from django.utils.translation import gettext as _
 from rest_framework.settings import api_settings
@@ -118,9 +119,7 @@ def _with_reconnect(work: Callable[[], Any]) -> Any:
     the staging INSERT too: a retried statement finds its own row by key (ON CONFLICT)."""
     try:
         return work()
-    except IntegrityError:
-        raise
-    except DatabaseError:
+    except (OperationalError, InterfaceError):
         if connection.in_atomic_block:
             raise
         connection.close()

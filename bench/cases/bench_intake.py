@@ -5,7 +5,7 @@
    before and after the load; the mean is the reference and both are printed.
 2. Awasi: ``config.wsgi:application`` (the intake front before Django: the staged intake is
    answered without Django's request cycle, concurrent submissions of a worker's threads are
-   group-committed) served on loopback by granian (default: 1 worker, 16 threads) or gunicorn
+   group-committed) served on loopback by granian (default: 1 worker, 32 threads) or gunicorn
    (gthread); a load generator on the same machine posts reports from concurrent keep-alive
    connections. A share of keys is sent twice with the same Idempotency-Key (a client retrying
    after a lost answer). The server's CPU per request and PostgreSQL's commits per request
@@ -20,7 +20,7 @@
    runs) checks only that every acknowledged key has its staged row.
 
 Run: .venv/bin/python bench/cases/bench_intake.py [--path staged|full] [--generator wrk|python]
-     [--server granian|gunicorn] [--seconds 20] [--connections 32] [--workers 1] [--threads 16]
+     [--server granian|gunicorn] [--seconds 20] [--connections 64] [--workers 1] [--threads 32]
      [--no-process]
 Uses its own database (bench_cases) on postgres://postgres@127.0.0.1:5432 and port 8101.
 """
@@ -280,10 +280,10 @@ def main() -> None:
     parser.add_argument("--generator", choices=["wrk", "python"], default=default_generator)
     parser.add_argument("--seconds", type=int, default=20, help="wrk: length of the run")
     parser.add_argument("--reports", type=int, default=3000, help="python: keys to send")
-    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--server", choices=["granian", "gunicorn"], default="granian")
     parser.add_argument("--workers", type=int, default=1)
-    parser.add_argument("--threads", type=int, default=16, help="threads per worker")
+    parser.add_argument("--threads", type=int, default=32, help="threads per worker")
     parser.add_argument("--worker-class", default="gthread", help="gunicorn worker class")
     parser.add_argument("--retry-share", type=float, default=0.2)
     parser.add_argument(
