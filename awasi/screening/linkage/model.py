@@ -111,7 +111,11 @@ def default_m() -> dict[str, dict[int, float]]:
     """The documented m tables (before estimation), keyed by field."""
     nik = {int(k): v for k, v in M_NIK.items() if k != Nik.SAME_REGENCY}
     nik[Nik.DIFFERENT] += M_NIK[Nik.SAME_REGENCY]  # weighed as one "different NIK" fact
-    tables = {"nik": nik, "date": dict(M_DATE), "name": dict(M_NAME)}
+    tables: dict[str, dict[int, float]] = {
+        "nik": nik,
+        "date": {int(k): v for k, v in M_DATE.items()},
+        "name": {int(k): v for k, v in M_NAME.items()},
+    }
     return {
         field: {int(k): v / sum(table.values()) for k, v in table.items()}
         for field, table in tables.items()
