@@ -73,10 +73,11 @@ class Geo(IntEnum):
     """Geography, one comparison: birth place, else regency codes, else province."""
 
     PLACE = 0
-    REGENCY = 1
-    PROVINCE = 2
-    DIFFERENT = 3
-    NULL = 4
+    PLACE_NEAR = 1  # birth places spelt one or two typos apart ("Frankston"/"Franks Gon")
+    REGENCY = 2
+    PROVINCE = 3
+    DIFFERENT = 4
+    NULL = 5
 
 
 @dataclasses.dataclass
@@ -313,10 +314,31 @@ def compare_sex(c: People, r: People, ci: np.ndarray, ri: np.ndarray) -> np.ndar
     return level
 
 
+def _near_places(c_place: np.ndarray, r_place: np.ndarray, token_text: np.ndarray) -> np.ndarray:
+    """Whether two different birth places are spelt one typo apart (two from eight letters),
+    spaces ignored ("Allambie H Eights"); computed once per distinct pair of places."""
+    codes = c_place.astype(np.int64) * (len(token_text) + 1) + r_place
+    unique, inverse = np.unique(codes, return_inverse=True)
+    left = token_text[unique // (len(token_text) + 1)]
+    right = token_text[unique % (len(token_text) + 1)]
+    squeeze = np.vectorize(lambda t: t.lstrip("@").replace(" ", ""), otypes=[object])
+    left, right = squeeze(left), squeeze(right)
+    edits = cpdist(left, right, scorer=OSA.distance, workers=-1, dtype=np.int32)
+    shorter = np.minimum(_lengths(left), _lengths(right))
+    ok = (edits <= 1) & (shorter >= 4) | (edits <= 2) & (shorter >= 8)
+    return np.asarray(ok[inverse.ravel()], bool)
+
+
 def compare_geo(
-    c: People, r: People, ci: np.ndarray, ri: np.ndarray, province_of: np.ndarray
+    c: People,
+    r: People,
+    ci: np.ndarray,
+    ri: np.ndarray,
+    province_of: np.ndarray,
+    token_text: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """One geography level: same birth place, else a shared regency code, else province."""
+    """One geography level: same birth place, else the same place spelt with a typo, else a
+    shared regency code, else province."""
     level = np.full(len(ci), Geo.NULL, np.int8)
     value = np.zeros(len(ci), np.int32)
     c_regs = [c.regency[ci], c.nik_regency[ci]]
@@ -331,6 +353,11 @@ def compare_geo(
         for b in r_regs:
             hit = (a > 0) & (a == b) & (level > Geo.REGENCY)
             level[hit], value[hit] = Geo.REGENCY, a[hit]
+    if token_text is not None:
+        todo = np.flatnonzero((c.place[ci] > 0) & (r.place[ri] > 0) & (c.place[ci] != r.place[ri]))
+        if len(todo):
+            near = todo[_near_places(c.place[ci[todo]], r.place[ri[todo]], token_text)]
+            level[near], value[near] = Geo.PLACE_NEAR, r.place[ri[near]]
     hit = (c.place[ci] > 0) & (c.place[ci] == r.place[ri])
     level[hit], value[hit] = Geo.PLACE, c.place[ci][hit]
     return level, value
@@ -365,7 +392,7 @@ def compare(
     from_nik = (c.sex_source[ci] == "nik") | (r.sex_source[ri] == "nik")
     sex[(nik == Nik.DATE_EDIT) & from_nik] = Sex.NULL
     name, similarity, shared, partner = compare_names(c, r, ci, ri, token_text)
-    geo, geo_value = compare_geo(c, r, ci, ri, province_of)
+    geo, geo_value = compare_geo(c, r, ci, ri, province_of, token_text)
     initials, letter = np.zeros(len(ci), np.int8), np.zeros(len(ci), np.int32)
     if token_text is not None:
         initials, letter = compare_initials(c, r, ci, ri, token_text)

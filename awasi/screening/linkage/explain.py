@@ -55,6 +55,7 @@ _TEXT: dict[str, dict[str, Any]] = {
         },
         "geo": {
             Geo.PLACE: "tempat lahir sama",
+            Geo.PLACE_NEAR: "tempat lahir sama, ejaan berbeda sedikit",
             Geo.REGENCY: "kabupaten/kota sama",
             Geo.PROVINCE: "provinsi sama",
             Geo.DIFFERENT: "wilayah berbeda",
@@ -112,6 +113,7 @@ _TEXT: dict[str, dict[str, Any]] = {
         "sex": {Sex.SAME: "same sex", Sex.DIFFERENT: "sex DIFFERS", Sex.NULL: "sex unknown"},
         "geo": {
             Geo.PLACE: "same birth place",
+            Geo.PLACE_NEAR: "same birth place, spelt slightly differently",
             Geo.REGENCY: "same regency/city",
             Geo.PROVINCE: "same province",
             Geo.DIFFERENT: "different area",
@@ -170,7 +172,11 @@ def explain(
     lv, w = s.levels, s.weights
     ci, ri = int(s.ci[pos]), int(s.ri[pos])
     geo_text = t["geo"][lv.geo[pos]]
-    if lv.nik[pos] <= Nik.SAME_PREFIX and lv.geo[pos] != Geo.NULL:
+    if (
+        lv.nik[pos] <= Nik.SAME_PREFIX
+        and lv.geo[pos] != Geo.NULL
+        and not (c.other_id[ci] and r.other_id[ri])
+    ):
         geo_text = t["covered"]
     date_text = t["date"][lv.date[pos]]
     if lv.date[pos] != Date.NULL:

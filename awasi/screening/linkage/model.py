@@ -10,7 +10,8 @@ adapts to the data it is given instead of to one synthetic set:
 * the NIK's u is measured **among reference pairs born on the same day** — the NIK's date part
   is already counted by the date comparison, and near-NIKs are common exactly there (neighbours
   registered in the same district on the same day);
-* geography adds nothing when the NIKs agree (the NIK already says where it was issued).
+* geography adds nothing when the NIKs agree (the NIK already says where it was issued);
+  another identity number (not a 16-digit NIK) says nothing about places, so there it does.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from . import districts as districts_module
 from .compare import Date, Geo, Levels, Name, Nik, Sex, compare_niks
 from .prep import INT_NULL, People
 
-MODEL_VERSION = "2026.11-1"
+MODEL_VERSION = "2026.11-2"
 
 M_NIK = {
     Nik.EXACT: 0.82,
@@ -64,7 +65,15 @@ M_NAME = {
     Name.DIFFERENT: 0.04,
 }
 M_SEX = {Sex.SAME: 0.97, Sex.DIFFERENT: 0.03}
-M_GEO = {Geo.PLACE: 0.55, Geo.REGENCY: 0.15, Geo.PROVINCE: 0.05, Geo.DIFFERENT: 0.25}
+M_GEO = {
+    Geo.PLACE: 0.52,
+    # A typo in the place name: taken from the same place's share (its spelling slipped), so a
+    # different area weighs as before 2026.11-2.
+    Geo.PLACE_NEAR: 0.03,
+    Geo.REGENCY: 0.15,
+    Geo.PROVINCE: 0.05,
+    Geo.DIFFERENT: 0.25,
+}
 #: Floors for u where different people almost never agree (measured u may be 0 in a sample).
 U_FLOOR_NIK = {
     Nik.EXACT: 1e-5,
@@ -238,8 +247,6 @@ def _name_u(
     u[exact] = freq.name_counts[r.name_key[ri][exact]] / n
     same = lv.name == Name.SAME_INFORMATIVE
     u[same] = freq.info_counts[r.info_key[ri][same]] / n
-    partial = lv.name == Name.PARTIAL
-    u[partial] = shared_u[partial]
     # Near-identical names: the chance that a random person carries every paired token (the
     # registry's spelling; near partners times NEAR_SPELLINGS), never below the chance of
     # carrying the registry name itself.
@@ -252,6 +259,12 @@ def _name_u(
     whole = freq.info_counts[r.info_key[ri]] / n
     fuzzy = lv.name == Name.FUZZY
     u[fuzzy] = np.maximum(aligned[fuzzy], whole[fuzzy])
+    # Partly shared names: the chance of carrying the shared tokens; when the only shared
+    # token is spelt with a typo ("Huddy"/"Hudyd"), the chance of carrying its near partner —
+    # not 1, which would count a shared rare surname as evidence against.
+    partial = lv.name == Name.PARTIAL
+    exact_shared = (lv.shared_tokens > 0).any(axis=1)
+    u[partial] = np.where(exact_shared, shared_u, aligned)[partial]
     # One name inside the other: any name holding the shorter one's tokens (either side).
     subset = lv.name == Name.SUBSET
     u[subset] = np.minimum(aligned[subset] * 2.0, 1.0)
@@ -276,6 +289,8 @@ def _geo_u(lv: Levels, freq: Frequencies) -> np.ndarray:
     for level, factor in ((Geo.PLACE, 1.0), (Geo.REGENCY, 2.0), (Geo.PROVINCE, 20.0)):
         hit = lv.geo == level
         u[hit] = freq.counts[lv.geo_value[hit]] * factor / freq.n
+    near = lv.geo == Geo.PLACE_NEAR  # the registry's spelling, or one of its near spellings
+    u[near] = freq.counts[lv.geo_value[near]] * NEAR_SPELLINGS / freq.n
     u[lv.geo == Geo.PROVINCE] = np.maximum(u[lv.geo == Geo.PROVINCE], 0.05)
     return np.clip(u, 1 / freq.n, 1.0)
 
@@ -321,6 +336,13 @@ def _district_bits(lv: Levels, freq: Frequencies, c: People, ci: np.ndarray) -> 
     return out
 
 
+def nik_structured(c: People, ci: np.ndarray, r: People, ri: np.ndarray) -> np.ndarray:
+    """Pairs whose identity numbers are not both another number (an old KTP, a registry's own
+    id): only a 16-digit NIK encodes where it was issued, so only there does an agreeing NIK
+    already cover the birth place."""
+    return np.asarray(~(c.other_id[ci] & r.other_id[ri]), bool)
+
+
 def weights(
     lv: Levels, freq: Frequencies, c: People, ci: np.ndarray, r: People, ri: np.ndarray
 ) -> Weights:
@@ -343,7 +365,7 @@ def weights(
     name = bits(lv.name, freq.m["name"], _name_u(lv, freq, r, ri, c, ci), Name.NULL)
     name += _initial_bits(lv, freq)
     geo = np.minimum(bits(lv.geo, M_GEO, _geo_u(lv, freq), Geo.NULL), GEO_MAX_BITS)
-    geo[lv.nik <= Nik.SAME_PREFIX] = 0.0
+    geo[(lv.nik <= Nik.SAME_PREFIX) & nik_structured(c, ci, r, ri)] = 0.0
     return Weights(
         nik=nik,
         date=bits(lv.date, freq.m["date"], _date_u(lv, freq), Date.NULL),

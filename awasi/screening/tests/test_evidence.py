@@ -5,6 +5,7 @@ import polars as pl
 import pytest
 
 from awasi.screening.linkage import districts, synth
+from awasi.screening.linkage.compare import Geo, Name, Nik
 from awasi.screening.linkage.em import estimate_m
 from awasi.screening.linkage.link import Thresholds, _anchored_prior, link, score_pairs
 from awasi.screening.linkage.model import default_m, frequencies
@@ -130,3 +131,81 @@ def test_district_codes_are_no_evidence_until_the_other_side_is_known():
     assert freq.district_unused_u is None  # double candidacy: one list on both sides
     freq.district_unused_u = districts.unused_share(r, freq.districts)
     assert freq.district_unused_u == districts.BOUNDS[0]  # its own codes are all issued
+
+
+def _scored_pairs(candidates, registry):
+    """Score candidate row k against registry row k (hand-made pairs, documented m)."""
+    columns = ["full_name", "birth_place", "birth_date", "sex", "nik"]
+    background = synth.generate(n_registry=2000, n_candidates=10, n_links=0, seed=12)
+    cand = _frame(candidates, ["candidate_id", *columns], ())
+    reg = pl.concat(
+        [
+            background.registry.select("person_id", *columns),
+            _frame(registry, ["person_id", *columns], ()),
+        ]
+    )
+    vocab = Vocabulary()
+    c, r = prepare(cand, "candidate_id", vocab), prepare(reg, "person_id", vocab)
+    freq = frequencies(r, len(vocab.ids))
+    th = Thresholds(em_sample=0)
+    ci = np.arange(len(candidates))
+    ri = np.arange(len(candidates)) + background.registry.height
+    return score_pairs(c, r, ci, ri, freq, vocab, th, prior=-12.0)
+
+
+def test_birth_place_spelt_with_a_typo_is_weaker_evidence_than_the_same_place():
+    s = _scored_pairs(
+        [
+            ("C1", "Daniel Crook", "Frankston", "1997-11-14", "", ""),
+            ("C2", "Daniel Crook", "Frankston", "1997-11-14", "", ""),
+            ("C3", "Daniel Crook", "Modbury Heights", "1997-11-14", "", ""),
+            ("C4", "Daniel Crook", "Frankston", "1997-11-14", "", ""),
+        ],
+        [
+            ("R1", "Daniel Crook", "Franks Gon", "1997-11-14", "", ""),
+            ("R2", "Daniel Crook", "Frankston", "1997-11-14", "", ""),
+            ("R3", "Daniel Crook", "Modbury Eh Ights", "1997-11-14", "", ""),
+            ("R4", "Daniel Crook", "Toowoomba", "1997-11-14", "", ""),
+        ],
+    )
+    assert list(s.levels.geo) == [Geo.PLACE_NEAR, Geo.PLACE, Geo.PLACE_NEAR, Geo.DIFFERENT]
+    near, same, _, other = s.weights.geo
+    assert 0 < near <= same  # both may reach the cap of a coarse fact (GEO_MAX_BITS)
+    assert other < 0
+
+
+def test_another_identity_number_does_not_cover_the_birth_place_like_a_nik():
+    # A 7-digit number (an old card, a registry's own id) says nothing about places, so a
+    # shared birth place still counts; a 16-digit NIK encodes its district, so there it does not.
+    s = _scored_pairs(
+        [
+            ("C1", "Matthew Sincovich", "Barrack Heights", "1960-07-31", "", "4440480"),
+            ("C2", "Vanesa Novitasari", "Gunungsitoli", "1990-02-16", "P", "1278135602900001"),
+        ],
+        [
+            ("R1", "Kynan Sincovich", "Barrack Heights", "1947-09-22", "", "4440480"),
+            ("R2", "Vanesa Novitasari", "Gunungsitoli", "1990-02-16", "P", "1278135602900001"),
+        ],
+    )
+    assert list(s.levels.nik) == [Nik.EXACT, Nik.EXACT]
+    assert list(s.levels.geo) == [Geo.PLACE, Geo.PLACE]
+    assert s.weights.geo[0] > 0
+    assert s.weights.geo[1] == 0
+
+
+def test_a_shared_surname_spelt_with_a_typo_is_not_evidence_against():
+    # The given name was replaced and the family name mistyped: the only shared token has a
+    # near partner, and carrying a rare family name is evidence for, as when spelt alike.
+    s = _scored_pairs(
+        [
+            ("C1", "Tara Huddlestone", "Park Holme", "1916-06-30", "", ""),
+            ("C2", "Tara Huddlestone", "Park Holme", "1916-06-30", "", ""),
+        ],
+        [
+            ("R1", "Iren Huddlestoen", "Park Holme", "1916-06-30", "", ""),
+            ("R2", "Iren Huddlestone", "Park Holme", "1916-06-30", "", ""),
+        ],
+    )
+    assert list(s.levels.name) == [Name.PARTIAL, Name.PARTIAL]
+    typo, exact = s.weights.name
+    assert 0 < typo < exact
