@@ -41,7 +41,7 @@ def is_unused(code: np.ndarray, known: np.ndarray) -> np.ndarray:
     if not len(known):
         return code >= 0
     at = np.clip(np.searchsorted(known, code), 0, len(known) - 1)
-    return (code >= 0) & (known[at] != code)
+    return np.asarray((code >= 0) & (known[at] != code), bool)
 
 
 def typo_unused_share(known: np.ndarray, counts: np.ndarray) -> float:

@@ -104,6 +104,7 @@ class Frequencies:
     mean_date_u: float
     same_sex_u: float
     nik_u: dict[int, float]
+    other_u: dict[int, float]  # the same for another identity number (not a NIK)
     nik_regency_share: np.ndarray  # per vocabulary id: share of valid NIKs issued there
     nik_regency_sq: float  # chance that two valid NIKs share a regency (Σ share²)
     letter_share: np.ndarray  # per character code: share of rows with a token starting so
@@ -171,6 +172,41 @@ def _nik_u(ref: People, rng: np.random.Generator, max_rows: int = 120_000) -> di
     return u
 
 
+def _other_u(ref: People) -> dict[int, float]:
+    """u of another identity number (not a NIK: no date part, so over **all** pairs of reference
+    rows holding one): one substitution or adjacent swap apart, counted exactly from the data;
+    equal numbers are left out like identical NIKs (the table's own doubles), so exact agreement
+    keeps the floor. Shrunk towards the floors like the NIK's u."""
+    digits = ref.nik_digits[ref.other_id]
+    n = len(digits)
+    text = pl.Series("s", ["".join(map(str, row)) for row in digits], pl.Utf8)
+    frame = pl.DataFrame({"s": text}).group_by("s").len()
+    same = int((frame["len"] * (frame["len"] - 1) // 2).sum()) if n else 0
+    total = n * (n - 1) // 2 - same
+    edits = 0
+    for i in range(16):  # one substitution: same digits but at position i
+        keyed = frame.with_columns(k=pl.col("s").str.slice(0, i) + pl.col("s").str.slice(i + 1))
+        groups = keyed.group_by("k").agg(pl.col("len").sum().alias("n"), pl.col("len"))
+        pairs = groups["n"] * (groups["n"] - 1) // 2
+        edits += int(pairs.sum()) - same
+    for i in range(15):  # adjacent swap at i, i+1 (each pair seen from both sides)
+        swapped = frame.with_columns(
+            s=pl.col("s").str.slice(0, i)
+            + pl.col("s").str.slice(i + 1, 1)
+            + pl.col("s").str.slice(i, 1)
+            + pl.col("s").str.slice(i + 2)
+        ).filter(pl.col("s").str.slice(i, 1) != pl.col("s").str.slice(i + 1, 1))
+        hits = swapped.join(frame, on="s")
+        edits += int((hits["len"] * hits["len_right"]).sum()) // 2
+    counts = {Nik.EXACT: 0, Nik.SERIAL_EDIT: edits}
+    u: dict[int, float] = {
+        lvl: (k + U_FLOOR_NIK[lvl] * NIK_PSEUDO_PAIRS) / (max(total, 0) + NIK_PSEUDO_PAIRS)
+        for lvl, k in counts.items()
+    }
+    u[Nik.DIFFERENT] = max(1.0 - sum(u.values()), 0.5)
+    return u
+
+
 def _letter_share(ref: People) -> np.ndarray:
     """Share of reference rows having a name token that starts with each letter."""
     initials = np.where(ref.tokens > 0, ref.initials, 0)
@@ -201,6 +237,7 @@ def frequencies(ref: People, vocab_size: int, *, seed: int = 1) -> Frequencies:
         mean_date_u=float(((counts / n_dates) ** 2).sum()) if len(counts) else 1e-4,
         same_sex_u=share_l**2 + (1 - share_l) ** 2,
         nik_u=_nik_u(ref, np.random.default_rng(seed)),
+        other_u=_other_u(ref),
         nik_regency_share=share,
         letter_share=_letter_share(ref),
         nik_regency_sq=float((share**2).sum()) or 1.0,
@@ -359,6 +396,8 @@ def weights(
     # geography's business, so SAME_REGENCY weighs like DIFFERENT.
     nik_levels = np.where(lv.nik == Nik.SAME_REGENCY, Nik.DIFFERENT, lv.nik)
     nik_u = np.where(lv.nik == Nik.SAME_REGENCY, freq.nik_u[Nik.DIFFERENT], nik_u)
+    other = ~nik_structured(c, ci, r, ri)
+    nik_u[other] = _lookup(lv.nik[other], freq.other_u)
     nik = bits(nik_levels, freq.m["nik"], nik_u, Nik.NULL)
     nik += _district_bits(lv, freq, c, ci)
     sex_u = np.where(lv.sex == Sex.SAME, freq.same_sex_u, 1 - freq.same_sex_u)

@@ -8,7 +8,7 @@ from awasi.screening.linkage import districts, synth
 from awasi.screening.linkage.compare import Geo, Name, Nik
 from awasi.screening.linkage.em import estimate_m
 from awasi.screening.linkage.link import Thresholds, _anchored_prior, link, score_pairs
-from awasi.screening.linkage.model import default_m, frequencies
+from awasi.screening.linkage.model import NIK_PSEUDO_PAIRS, U_FLOOR_NIK, default_m, frequencies
 from awasi.screening.linkage.prep import Vocabulary, prepare
 
 # person_id, full_name, birth_place, birth_date, sex, nik
@@ -209,3 +209,35 @@ def test_a_shared_surname_spelt_with_a_typo_is_not_evidence_against():
     assert list(s.levels.name) == [Name.PARTIAL, Name.PARTIAL]
     typo, exact = s.weights.name
     assert 0 < typo < exact
+
+
+def test_another_identity_numbers_u_is_counted_over_all_pairs_of_the_registry():
+    rng = np.random.default_rng(3)
+    numbers = [str(x) for x in rng.integers(1_000_000, 9_999_999, 300)]
+    numbers += ["4440480", "4440481", "4404480", "4440480"]  # a typo, a swap, a double
+    registry = pl.DataFrame(
+        {
+            "person_id": [f"R{i}" for i in range(len(numbers))],
+            "full_name": ["Budi"] * len(numbers),
+            "nik": numbers,
+        }
+    )
+    vocab = Vocabulary()
+    freq = frequencies(prepare(registry, "person_id", vocab), len(vocab.ids))
+
+    def one_edit(a: str, b: str) -> bool:
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        swap = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+        return len(diff) == 1 or (swap and a[diff[1]] == b[diff[0]])
+
+    pairs = [(a, b) for k, a in enumerate(numbers) for b in numbers[k + 1 :]]
+    doubles = sum(a == b for a, b in pairs)
+    edits = sum(one_edit(a, b) for a, b in pairs if len(a) == len(b))
+    pseudo = NIK_PSEUDO_PAIRS
+    expected = (edits + U_FLOOR_NIK[Nik.SERIAL_EDIT] * pseudo) / (len(pairs) - doubles + pseudo)
+    assert edits >= 4  # the planted typo and swap, each against both copies of the double
+    assert freq.other_u[Nik.SERIAL_EDIT] == pytest.approx(expected)
+    # Equal numbers are the table's own doubles, not chance: exact agreement keeps the floor.
+    assert freq.other_u[Nik.EXACT] == pytest.approx(
+        U_FLOOR_NIK[Nik.EXACT] * pseudo / (len(pairs) - doubles + pseudo)
+    )
