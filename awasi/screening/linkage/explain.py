@@ -29,6 +29,11 @@ _TEXT: dict[str, dict[str, Any]] = {
             Nik.DIFFERENT: "NIK berbeda",
             Nik.NULL: "NIK tidak dapat dibandingkan",
         },
+        "other_id": {
+            Nik.EXACT: "nomor identitas (bukan NIK) identik",
+            Nik.SERIAL_EDIT: "nomor identitas (bukan NIK) beda 1 digit (salah ketik?)",
+            Nik.DIFFERENT: "nomor identitas (bukan NIK) berbeda",
+        },
         "date": {
             Date.EXACT: "tanggal lahir sama",
             Date.SWAPPED: "tanggal↔bulan lahir tertukar",
@@ -90,6 +95,11 @@ _TEXT: dict[str, dict[str, Any]] = {
             Nik.SAME_REGENCY: "NIK differs (same regency)",
             Nik.DIFFERENT: "NIK differs",
             Nik.NULL: "NIK not comparable",
+        },
+        "other_id": {
+            Nik.EXACT: "identity number (not a NIK) identical",
+            Nik.SERIAL_EDIT: "identity number (not a NIK) differs by 1 digit/swap (typo?)",
+            Nik.DIFFERENT: "identity number (not a NIK) differs",
         },
         "date": {
             Date.EXACT: "same birth date",
@@ -172,17 +182,17 @@ def explain(
     lv, w = s.levels, s.weights
     ci, ri = int(s.ci[pos]), int(s.ri[pos])
     geo_text = t["geo"][lv.geo[pos]]
-    if (
-        lv.nik[pos] <= Nik.SAME_PREFIX
-        and lv.geo[pos] != Geo.NULL
-        and not (c.other_id[ci] and r.other_id[ri])
-    ):
+    other_id = bool(c.other_id[ci] and r.other_id[ri])
+    if lv.nik[pos] <= Nik.SAME_PREFIX and lv.geo[pos] != Geo.NULL and not other_id:
         geo_text = t["covered"]
+    nik_text = t["nik"][lv.nik[pos]]
+    if other_id:
+        nik_text = t["other_id"].get(int(lv.nik[pos]), nik_text)
     date_text = t["date"][lv.date[pos]]
     if lv.date[pos] != Date.NULL:
         date_text += t["source"].get(int(lv.date_source[pos]), "")
     parts = [
-        (t["nik"][lv.nik[pos]], w.nik[pos]),
+        (nik_text, w.nik[pos]),
         (date_text, w.date[pos]),
         (t["name"][lv.name[pos]], w.name[pos]),
         (t["sex"][lv.sex[pos]], w.sex[pos]),

@@ -241,3 +241,28 @@ def test_another_identity_numbers_u_is_counted_over_all_pairs_of_the_registry():
     assert freq.other_u[Nik.EXACT] == pytest.approx(
         U_FLOOR_NIK[Nik.EXACT] * pseudo / (len(pairs) - doubles + pseudo)
     )
+
+
+def test_reasons_name_another_identity_number_as_such_and_keep_the_place():
+    columns = ["full_name", "birth_place", "birth_date", "sex", "nik"]
+    background = synth.generate(n_registry=2000, n_candidates=10, n_links=0, seed=12)
+    registry = pl.concat(
+        [
+            background.registry.select("person_id", *columns),
+            _frame(
+                [("R1", "Kynan Sincovich", "Barrack Heights", "", "", "4440480")],
+                ["person_id", *columns],
+                (),
+            ),
+        ]
+    )
+    candidates = _frame(
+        [("C1", "Matthew Sincovich", "Barrack Heights", "", "", "4440480")],
+        ["candidate_id", *columns],
+        (),
+    )
+    row = link(candidates, registry, language="en").row(0, named=True)
+    assert row["person_id"] == "R1"
+    assert "identity number (not a NIK) identical" in row["reasons"]
+    assert "same birth place" in row["reasons"]
+    assert "covered by the NIK" not in row["reasons"]
