@@ -35,7 +35,7 @@ lint: setup
 	$(BIN)/awasi makemigrations --check --dry-run -v 1
 
 typecheck: setup
-	$(BIN)/mypy --strict --follow-imports=silent awasi/elections/workdays.py awasi/regions/codes.py awasi/regions/timezones.py awasi/regions/tps_import.py awasi/core/uploads.py
+	$(BIN)/mypy --strict --follow-imports=silent awasi/elections/workdays.py awasi/regions/codes.py awasi/regions/timezones.py awasi/regions/tps_import.py awasi/core/uploads.py awasi/cases/intake_batch.py
 
 test: lint typecheck
 	$(BIN)/pytest -n 2 --dist loadfile -p no:randomly $(PYTEST_ARGS)
