@@ -85,6 +85,7 @@ class Levels:
     """Levels and the facts the weights and explanations need, one entry per pair."""
 
     nik: np.ndarray
+    other_id: np.ndarray  # bool: both sides hold another identity number, not a NIK
     date: np.ndarray
     date_source: np.ndarray  # 0 stated↔stated, 1 NIK↔NIK, 2 stated↔NIK, 3 NIK↔stated
     date_value: np.ndarray  # the agreeing date (candidate side) for term frequencies
@@ -399,6 +400,7 @@ def compare(
     initials[name == Name.NULL] = 0
     return Levels(
         nik=nik,
+        other_id=np.asarray(c.other_id[ci] & r.other_id[ri], bool),
         date=date,
         date_source=source,
         date_value=value,

@@ -137,6 +137,9 @@ def decide(lv: Levels, probability: np.ndarray, th: Thresholds) -> np.ndarray:
     # lands on a neighbour's NIK, whose date then differs from the form by one digit.
     nik_and_date = (lv.nik == Nik.EXACT) & (lv.stated_date == Date.EXACT)
     nik_supports_date = lv.nik <= Nik.DATE_EDIT
+    # Another identity number has no date digits and no same-day neighbours: one typo apart
+    # (u measured over the registry, model._other_u) agrees as a number, as an identical one does.
+    nik_supports_date |= lv.other_id & (lv.nik <= Nik.SERIAL_EDIT)
     auto = (probability >= th.match) & (names_agree | nik_and_date) & (lv.sex != Sex.DIFFERENT)
     auto &= (lv.date != Date.DIFFERENT) | nik_supports_date  # namesakes born on other days
     auto &= (lv.date <= Date.TYPO) | (lv.nik <= Nik.SERIAL_EDIT)  # a name and place alone: review

@@ -266,3 +266,33 @@ def test_reasons_name_another_identity_number_as_such_and_keep_the_place():
     assert "identity number (not a NIK) identical" in row["reasons"]
     assert "same birth place" in row["reasons"]
     assert "covered by the NIK" not in row["reasons"]
+
+
+def test_another_number_one_typo_apart_outweighs_a_replaced_birth_date():
+    # A number with no date digits and no same-day neighbours, one adjacent swap apart, agrees
+    # as a number does; a number that differs leaves the same name and place to a person.
+    columns = ["full_name", "birth_place", "birth_date", "sex", "nik"]
+    rng = np.random.default_rng(4)
+    others = [
+        (f"R-{k}", "Budi Santoso", "Medan", "1970-01-01", "L", str(n))
+        for k, n in enumerate(rng.integers(1_000_000, 9_999_999, 2000))
+    ]
+    registry = _frame(
+        [*others, ("R1", "Corey Godfrey", "Rapid Creek", "1988-06-13", "", "7156436")],
+        ["person_id", *columns],
+        (),
+    )
+    candidates = _frame(
+        [
+            ("C1", "Corey Godfrey", "Rapid Creek", "1972-04-08", "", "7156463"),
+            ("C2", "Corey Godfrey", "Rapid Creek", "1972-04-08", "", "2591877"),
+        ],
+        ["candidate_id", *columns],
+        (),
+    )
+    rows = {
+        row["candidate_id"]: row
+        for row in link(candidates, registry, keep_all=True).rows(named=True)
+    }
+    assert (rows["C1"]["person_id"], rows["C1"]["decision"]) == ("R1", "match")
+    assert rows["C2"]["decision"] != "match"
