@@ -16,6 +16,9 @@ from __future__ import annotations
 import os
 import sys
 
+import numpy as np
+import polars as pl
+
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", ".."))
 
 from awasi.screening.linkage import synth  # noqa: E402
@@ -45,20 +48,47 @@ MIXES = {
     ),
 }
 SIZES = ((50_000, 3_000, 300, 7), (300_000, 4_000, 2_000, 8))
+#: Mixes whose candidate birth places are then mistyped (the generator never does): share of
+#: candidates with one letter substituted, deleted or swapped in the place name.
+PLACE_TYPOS = {"hard, places mistyped": ("hard", 0.3)}
+
+
+def mistype_places(candidates: pl.DataFrame, share: float, seed: int) -> pl.DataFrame:
+    """One substitution, deletion or adjacent swap in ``share`` of the birth places."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for place in candidates["birth_place"].to_list():
+        if place and len(place) > 3 and rng.random() < share:
+            i = int(rng.integers(1, len(place) - 1))
+            kind = int(rng.integers(0, 3))
+            if kind == 0:
+                place = place[:i] + "aiueonrst"[int(rng.integers(0, 9))] + place[i + 1 :]
+            elif kind == 1:
+                place = place[:i] + place[i + 1 :]
+            else:
+                place = place[:i] + place[i + 1] + place[i] + place[i + 2 :]
+        out.append(place)
+    return candidates.with_columns(birth_place=pl.Series(out, dtype=pl.Utf8))
 
 
 def main() -> None:
     for name, noise in MIXES.items():
         synth.SETTINGS[name] = noise
+    runs = [(name, name, 0.0) for name in MIXES]
+    runs += [(name, setting, share) for name, (setting, share) in PLACE_TYPOS.items()]
+    for name, setting, share in runs:
         for n_registry, n_candidates, n_links, seed in SIZES:
             data = synth.generate(
                 n_registry=n_registry,
                 n_candidates=n_candidates,
                 n_links=n_links,
-                setting=name,
+                setting=setting,
                 seed=seed,
             )
-            out = link(data.candidates, data.registry)
+            candidates = data.candidates
+            if share:
+                candidates = mistype_places(candidates, share, seed)
+            out = link(candidates, data.registry)
             truth = set(data.truth.items())
             rows = out.select("candidate_id", "person_id", "decision").iter_rows()
             flagged = {(c, p): d for c, p, d in rows}

@@ -73,9 +73,11 @@ class Geo(IntEnum):
     """Geography, one comparison: birth place, else regency codes, else province."""
 
     PLACE = 0
-    PLACE_NEAR = 1  # birth places spelt one or two typos apart ("Frankston"/"Franks Gon")
-    REGENCY = 2
-    PROVINCE = 3
+    REGENCY = 1
+    PROVINCE = 2
+    # Birth places spelt one or two typos apart ("Frankston"/"Franks Gon"), where no region code
+    # agrees: a shared regency or province code is the surer fact.
+    PLACE_NEAR = 3
     DIFFERENT = 4
     NULL = 5
 
@@ -338,8 +340,8 @@ def compare_geo(
     province_of: np.ndarray,
     token_text: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """One geography level: same birth place, else the same place spelt with a typo, else a
-    shared regency code, else province."""
+    """One geography level: same birth place, else a shared regency code, else province, else
+    the same place spelt with a typo."""
     level = np.full(len(ci), Geo.NULL, np.int8)
     value = np.zeros(len(ci), np.int32)
     c_regs = [c.regency[ci], c.nik_regency[ci]]
@@ -355,7 +357,8 @@ def compare_geo(
             hit = (a > 0) & (a == b) & (level > Geo.REGENCY)
             level[hit], value[hit] = Geo.REGENCY, a[hit]
     if token_text is not None:
-        todo = np.flatnonzero((c.place[ci] > 0) & (r.place[ri] > 0) & (c.place[ci] != r.place[ri]))
+        todo = (c.place[ci] > 0) & (r.place[ri] > 0) & (c.place[ci] != r.place[ri])
+        todo = np.flatnonzero(todo & (level == Geo.DIFFERENT))
         if len(todo):
             near = todo[_near_places(c.place[ci[todo]], r.place[ri[todo]], token_text)]
             level[near], value[near] = Geo.PLACE_NEAR, r.place[ri[near]]
