@@ -34,6 +34,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http.request import split_domain_port, validate_host
 from django.utils import translation
 from django.utils.translation import gettext as _
 from rest_framework.settings import api_settings
@@ -262,6 +263,16 @@ def _refused_request(environ: Mapping[str, Any]) -> Answer | None:
 StartResponse = Callable[..., Any]
 
 
+def host_allowed(environ: Mapping[str, Any]) -> bool:
+    """Django's ALLOWED_HOSTS rule (with its DEBUG defaults) for the request's Host."""
+    host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
+    domain, _port = split_domain_port(host)
+    allowed = settings.ALLOWED_HOSTS
+    if settings.DEBUG and not allowed:
+        allowed = [".localhost", "127.0.0.1", "[::1]"]
+    return bool(domain) and validate_host(domain, allowed)
+
+
 class IntakeFront:
     """WSGI app: ``POST INTAKE_PATH`` answered here, everything else by ``django_app``."""
 
@@ -269,7 +280,11 @@ class IntakeFront:
         self.django_app = django_app
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
-        if environ.get("PATH_INFO") != INTAKE_PATH or environ.get("REQUEST_METHOD") != "POST":
+        if (
+            environ.get("PATH_INFO") != INTAKE_PATH
+            or environ.get("REQUEST_METHOD") != "POST"
+            or not host_allowed(environ)  # Django answers a foreign Host with its 400
+        ):
             return self.django_app(environ, start_response)
         try:
             answer = self._answer(environ)

@@ -54,6 +54,7 @@ def call(app, body: Any = None, *, key: str | None = "k-1", token: str | None = 
          raw: bytes | None = None, **environ: str) -> tuple[int, dict, Any]:  # fmt: skip
     data = raw if raw is not None else json.dumps(body).encode()
     env = {"REQUEST_METHOD": "POST", "PATH_INFO": INTAKE_PATH, "REMOTE_ADDR": "10.1.2.3",
+           "HTTP_HOST": "testserver",
            "CONTENT_TYPE": "application/json", "CONTENT_LENGTH": str(len(data)),
            "wsgi.input": BytesIO(data), **environ}  # fmt: skip
     if key is not None:
@@ -172,6 +173,14 @@ def test_other_paths_and_methods_pass_through_to_django(babel, front):
     assert call(front, raw=b"", PATH_INFO="/api/v1/cases/reports/")[2] == b"from django"
     assert call(front, raw=b"", REQUEST_METHOD="GET")[2] == b"from django"
     assert front.django_app.paths == [("POST", "/api/v1/cases/reports/"), ("GET", INTAKE_PATH)]
+
+
+def test_a_foreign_host_is_left_to_django_and_stages_nothing(babel, front, settings):
+    settings.ALLOWED_HOSTS = ["awasi.example"]
+    assert call(front, report_body(babel), HTTP_HOST="evil.example")[2] == b"from django"
+    assert IntakeSubmission.objects.count() == 0
+    status, _, answer = call(front, report_body(babel), HTTP_HOST="awasi.example:443")
+    assert status == 202 and IntakeSubmission.objects.count() == 1
 
 
 def test_a_database_failure_answers_503_and_stages_nothing(babel, front, monkeypatch):
