@@ -6,7 +6,8 @@ Usage (from the repository root):
 
 The "standard" and "hard" settings are where the linker was developed; another data set will
 be used to check it. These mixes move every knob the other way or further (typo-heavy names,
-NIK-poor forms, clean forms among many namesakes and neighbours) on a small and a larger
+NIK-poor forms, clean forms among many namesakes and neighbours; the hard setting with 30 % of
+the candidates' birth places mistyped, which the generator never does) on a small and a larger
 registry with 10 % and 50 % of candidates in the registry. Prints one line per run: P/R/F1 of
 ``match``, recall of ``match``+``review`` and the number of review pairs.
 """
