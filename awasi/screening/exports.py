@@ -22,6 +22,7 @@ def list_workbook(clist: CandidateList) -> HttpResponse:
             c.full_name,
             c.party,
             c.dapil,
+            c.number,
             c.nik_masked,
             c.get_status_display(),
             c.get_legal_ruling_display(),
@@ -72,6 +73,7 @@ def list_workbook(clist: CandidateList) -> HttpResponse:
                     _("Name"),
                     _("Party"),
                     _("Dapil"),
+                    _("No."),
                     _("NIK"),
                     _("Status"),
                     _("Legal ruling"),
@@ -123,6 +125,7 @@ def letter(clist: CandidateList, user: Any) -> HttpResponse:
             (
                 c.party,
                 c.dapil,
+                c.number or "",
                 c.full_name,
                 c.nik_masked,
                 "; ".join(f"{p.get_category_display()} — {p.employer}" for p in hits),
@@ -146,7 +149,7 @@ def letter(clist: CandidateList, user: Any) -> HttpResponse:
             _("Deadline for the dismissal decision: end of draft-DCT scrutiny, %(d)s.")
             % {"d": deadline.isoformat() if deadline else _("not in the calendar")},
         ),
-        ("table", [_("Party"), _("Dapil"), _("Name"), _("NIK"), _("Found in")], rows),
+        ("table", [_("Party"), _("Dapil"), _("No."), _("Name"), _("NIK"), _("Found in")], rows),
     ]
     if clist.is_synthetic:
         blocks.insert(0, ("p", _("SYNTHETIC DEMO DATA — not real people.")))

@@ -102,17 +102,24 @@ def _check_row(line: int, record: dict[str, str], id_column: str) -> list[RowErr
     sex = record.get("sex", "")
     if sex and sex not in ("L", "P"):
         errors.append(RowError(line, "sex", "sex must be L or P", sex))
+    number = record.get("number", "")
+    if number and not (number.isdigit() and 0 < int(number) < 1000):
+        errors.append(RowError(line, "number", "number on the list must be 1-999", number))
     return errors
 
 
-def validate(rows: list[list[str]], columns: tuple[str, ...]) -> pl.DataFrame:
-    """A string DataFrame of ``columns``, or :class:`TableError` listing every offending row."""
+def validate(
+    rows: list[list[str]], columns: tuple[str, ...], optional: tuple[str, ...] = ()
+) -> pl.DataFrame:
+    """A string DataFrame of ``columns`` (plus those ``optional`` columns the header has), or
+    :class:`TableError` listing every offending row."""
     if not rows:
         raise TableError([RowError(1, "-", "file is empty")])
     header = rows[0]
     missing = [c for c in columns if c not in header]
     if missing:
         raise TableError([RowError(1, c, "column missing from header") for c in missing])
+    columns = columns + tuple(c for c in optional if c in header and c not in columns)
     index = {c: header.index(c) for c in columns}
     id_column = columns[0]
     records: list[dict[str, str]] = []

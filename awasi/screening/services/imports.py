@@ -40,9 +40,15 @@ def _person_fields(row: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def _validated(data: bytes, filename: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
+#: Columns a UI import may carry beyond the CLI's: the candidate's number on the party's list.
+OPTIONAL_CANDIDATE_COLUMNS = ("number",)
+
+
+def _validated(
+    data: bytes, filename: str, columns: tuple[str, ...], optional: tuple[str, ...] = ()
+) -> list[dict[str, str]]:
     try:
-        frame = validate(read_rows(filename, data), columns)
+        frame = validate(read_rows(filename, data), columns, optional)
     except (UnicodeDecodeError, ValueError, KeyError) as exc:
         raise DomainError(
             _("The file cannot be read: %(e)s") % {"e": exc}, code="unreadable_file"
@@ -88,7 +94,7 @@ def import_candidates(
     """Create a candidate list from a file (CANDIDATES.csv columns) or refuse it whole."""
     if not (is_bawaslu(actor) and can_see_region(actor, region.code)):
         raise DomainError(_("You may not import lists for this area."), code="forbidden")
-    rows = _validated(data, filename, CANDIDATE_COLUMNS)
+    rows = _validated(data, filename, CANDIDATE_COLUMNS, OPTIONAL_CANDIDATE_COLUMNS)
     clist = CandidateList.objects.create(
         election=election,
         region=region,
@@ -105,6 +111,7 @@ def import_candidates(
                 external_id=r["candidate_id"],
                 party=r["party"][:64],
                 dapil=r["dapil"][:64],
+                number=int(r["number"]) if r.get("number") else None,
                 **_person_fields(r),
             )
             for r in rows
