@@ -121,11 +121,15 @@ def _list_frame(
     columns = ["candidate_id", "full_name", "birth_place", "birth_date", "sex", "nik"]
     frame = pl.concat([fresh.select(columns), pl.DataFrame(rows).select(columns)])
     n = frame.height
-    return frame.with_columns(
+    frame = frame.with_columns(
         party=pl.Series(rng.choice(PARTIES, n)),
         level=pl.lit(""),
         dapil=pl.Series([f"{prefix} {d}" for d in rng.integers(1, dapils + 1, n)]),
         region_code=pl.lit(region),
+    )
+    # number on the party's list in each dapil (the optional column of UI imports)
+    return frame.with_columns(
+        number=pl.int_range(1, pl.len() + 1).over(["party", "dapil"]).cast(pl.Utf8)
     )
 
 

@@ -16,6 +16,7 @@ def test_demo_loads_babel_lists_and_finds_planted_hits(officer_babel):
     demo.load(stdout=out)
     province = CandidateList.objects.get(region_id="19")
     assert province.candidates.count() == 542 and province.is_synthetic
+    assert not province.candidates.filter(number__isnull=True).exists()
     assert CandidateList.objects.count() == 3
     hits = MatchPair.objects.filter(candidate__external_id__contains="-P")
     assert hits.filter(decision="match").count() >= 4
