@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import path
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
@@ -68,6 +70,7 @@ class PlanList(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(operation_id="deployment_plans_list", responses={200: PlanSerializer(many=True)})
     def get(self, request: Request) -> Response:
         plans = Plan.objects.visible_to(request.user).select_related("election", "profile")
         paginator = Pagination()
@@ -81,6 +84,7 @@ class PlanDetail(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request, pk: int) -> Response:
         plan = access_plan(request.user, pk)
         data: dict[str, Any] = dict(PlanSerializer(plan).data)

@@ -6,6 +6,8 @@ from typing import Any
 
 from django.urls import path
 from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
@@ -45,6 +47,11 @@ class CommitmentList(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(
+        operation_id="prevention_commitments_list",
+        parameters=[OpenApiParameter("mine", bool), OpenApiParameter("status", str)],
+        responses={200: ActionItemSerializer(many=True)},
+    )
     def get(self, request: Request) -> Response:
         items = ActionItem.objects.visible_to(request.user).select_related("owner", "meeting")
         if request.query_params.get("mine"):
@@ -61,9 +68,11 @@ class CommitmentDetail(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(responses={200: ActionItemSerializer})
     def get(self, request: Request, pk: int) -> Response:
         return Response(ActionItemSerializer(access_action_item(request.user, pk)).data)
 
+    @extend_schema(request=UpdateInput, responses={200: ActionItemSerializer})
     def post(self, request: Request, pk: int) -> Response:
         item = access_action_item(request.user, pk, for_change=True)
         data = UpdateInput(data=request.data)
@@ -84,6 +93,10 @@ class SummaryView(APIView):
 
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(
+        parameters=[OpenApiParameter("region", str), OpenApiParameter("stage", int)],
+        responses={200: OpenApiTypes.OBJECT},
+    )
     def get(self, request: Request) -> Response:
         code = request.query_params.get("region") or request.user.region_code or "19"
         stage_id = request.query_params.get("stage")

@@ -223,6 +223,15 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several apps have a "status" or "outcome": name each choice set after its own class.
+    "ENUM_NAME_OVERRIDES": {
+        "CaseStatusEnum": "awasi.cases.choices.CaseStatus",
+        "ViolationTypeEnum": "awasi.cases.choices.ViolationType",
+        "ActionStatusEnum": "awasi.prevention.choices.ActionStatus",
+        "CandidateStatusEnum": "awasi.screening.choices.CandidateStatus",
+        "ReviewOutcomeEnum": "awasi.screening.choices.ReviewOutcome",
+        "VerdictOutcomeEnum": "awasi.gakkumdu.choices.VerdictOutcome",
+    },
 }
 
 # Map background tiles; markers still draw when tiles cannot load (offline islands).
