@@ -12,6 +12,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -33,6 +34,8 @@ from .services.review import (
     review_match,
 )
 from .services.runs import start_run
+
+LIST_PAGE_SIZE = 200
 
 
 def bawaslu_required(view: Any) -> Any:
@@ -140,12 +143,14 @@ def list_detail(request: HttpRequest, pk: int) -> HttpResponse:
     candidates = clist.candidates.all()
     if status:
         candidates = candidates.filter(status=status)
+    page = Paginator(candidates, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "screening/list.html",
         {
             "clist": clist,
-            "candidates": candidates[:1000],
+            "candidates": page,
+            "query": f"status={status}&" if status else "",
             "status": status,
             "statuses": CandidateStatus.choices,
             "run": clist.runs.first(),

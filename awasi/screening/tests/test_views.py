@@ -133,3 +133,19 @@ def test_home_cards_for_bawaslu_only(officer_bangka, police_bangka, screening_da
     values = {c["url"]: c["value"] for c in cards(officer_bangka)}
     assert values[reverse("screening:review_queue")] >= 1
     assert values[reverse("screening:index")] >= 1
+
+
+def test_long_lists_are_paged(client_for, officer_bangka, screening_data, monkeypatch):
+    from awasi.screening import views
+
+    monkeypatch.setattr(views, "LIST_PAGE_SIZE", 10)
+    client = client_for(officer_bangka)
+    url = _urls(screening_data)["list"]
+    total = screening_data["list"].candidates.count()
+    first = client.get(url).content.decode()
+    assert (
+        f"1 / {-(-total // 10)} · {total} calon" in first
+        and first.count('href="/screening/candidates/') == 10
+    )
+    last = client.get(url, {"page": 999}).content.decode()  # past the end: the last page
+    assert last.count('href="/screening/candidates/') == (total % 10 or 10)
