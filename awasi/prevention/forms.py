@@ -135,6 +135,12 @@ class SignForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
+class TerminateForm(forms.Form):
+    terminated_on = forms.DateField(label=_("Terminated on"), widget=DATE)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
 class MeetingForm(UserForm):
     region_level = "district"
     title = forms.CharField(label=_("Title"), max_length=300)

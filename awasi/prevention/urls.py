@@ -12,6 +12,11 @@ urlpatterns = [
     path("agreements/", cooperation.agreement_list, name="agreements"),
     path("agreements/new/", cooperation.agreement_create, name="agreement_create"),
     path("agreements/<int:pk>/", cooperation.agreement_detail, name="agreement"),
+    path(
+        "agreements/<int:pk>/terminate/",
+        cooperation.agreement_terminate,
+        name="agreement_terminate",
+    ),
     path("meetings/", cooperation.meeting_list, name="meetings"),
     path("meetings/new/", cooperation.meeting_create, name="meeting_create"),
     path("meetings/<int:pk>/", cooperation.meeting_detail, name="meeting"),

@@ -46,6 +46,8 @@ class Agreement(TimeStampedModel, VersionedModel):
         _("signed document"), upload_to="prevention/agreements/", blank=True
     )
     document_sha256 = models.CharField(_("SHA-256 of the document"), max_length=64, blank=True)
+    terminated_on = models.DateField(_("terminated on"), null=True, blank=True)
+    termination_reason = models.TextField(_("reason for termination"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -139,6 +139,41 @@ def sign_agreement(
     return agreement
 
 
+@transaction.atomic
+def terminate_agreement(
+    *,
+    actor: Any,
+    agreement: Agreement,
+    terminated_on: date,
+    reason: str,
+    expected_version: int | None,
+) -> Agreement:
+    """End an agreement in force before its period is over (the parties agreed to, or a party
+    withdrew), with the date and the reason; meetings and activities under it stay recorded."""
+    require_recorder(actor, agreement.region_id, BAWASLU)
+    if agreement.status != AgreementStatus.IN_FORCE:
+        raise DomainError(_("Only an agreement in force can be terminated."), code="status")
+    reason = require_text(reason, _("Reason"))
+    if terminated_on > timezone.localdate():
+        raise DomainError(_("The termination date cannot be in the future."), code="date")
+    if agreement.signed_on and terminated_on < agreement.signed_on:
+        raise DomainError(_("The termination date cannot be before the signing date."), code="date")
+    bump_version(agreement, expected_version)
+    fields = ("status", "terminated_on", "termination_reason")
+    before = snapshot(agreement, fields)
+    agreement.status = AgreementStatus.TERMINATED
+    agreement.terminated_on, agreement.termination_reason = terminated_on, reason
+    agreement.save(update_fields=[*fields, "updated_at"])
+    record(
+        actor=actor,
+        action="prevention.agreement.terminate",
+        target=agreement,
+        before=before,
+        after=snapshot(agreement, fields),
+    )
+    return agreement
+
+
 def _can_run_meeting(actor: Any, meeting: Meeting) -> bool:
     return actor.is_superuser or meeting.convened_by_id in org_ids(actor)
 

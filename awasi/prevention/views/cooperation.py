@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -20,6 +21,7 @@ from awasi.prevention.forms import (
     AgreementForm,
     MeetingForm,
     SignForm,
+    TerminateForm,
 )
 from awasi.prevention.models import ActionItem, Agreement, Meeting, Patrol, Socialisation
 from awasi.prevention.reminders import next_reminder_on
@@ -113,12 +115,42 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "sign_form": form,
             "can_sign": agreement.status == "draft"
             and can_record_in(user, agreement.region_id, agencies=BAWASLU),
+            "terminate_form": TerminateForm(initial={"version": agreement.version})
+            if agreement.status == "in_force"
+            and can_record_in(user, agreement.region_id, agencies=BAWASLU)
+            else None,
             "meetings": Meeting.objects.visible_to(user).filter(agreement=agreement),
             "socialisations": Socialisation.objects.visible_to(user).filter(agreement=agreement),
             "patrols": Patrol.objects.visible_to(user).filter(agreement=agreement),
         },
         status=400 if form.errors else 200,
     )
+
+
+@login_required
+@require_POST
+def agreement_terminate(request: HttpRequest, pk: int) -> HttpResponse:
+    """End an agreement in force early, with the date and the reason."""
+    agreement = access_agreement(request.user, pk)
+    form = TerminateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the termination date and the reason."))
+    else:
+        run_service(
+            request,
+            form,
+            lambda: services.terminate_agreement(
+                actor=request.user,
+                agreement=agreement,
+                terminated_on=form.cleaned_data["terminated_on"],
+                reason=form.cleaned_data["reason"],
+                expected_version=form.cleaned_data["version"],
+            ),
+            success=_("The agreement is terminated."),
+        )
+        for error in form.non_field_errors():
+            messages.error(request, error)
+    return redirect("prevention:agreement", pk=agreement.pk)
 
 
 @login_required
