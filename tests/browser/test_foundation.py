@@ -1,6 +1,7 @@
 """Browser: a demo user signs in and opens the map (real headless Chromium)."""
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
@@ -33,4 +34,7 @@ def test_bad_password_is_refused_in_indonesian(live_server, browser, babel, offi
     browser.find_element(By.ID, "id_username").send_keys(officer_bangka.username)
     browser.find_element(By.ID, "id_password").send_keys("salah-sandi-123")
     browser.find_element(By.ID, "login-submit").click()
-    assert "benar" in browser.find_element(By.ID, "login-form").text.lower()
+    # the answer is a new page: wait for its form (the old one goes stale while it loads)
+    WebDriverWait(browser, 10, ignored_exceptions=[StaleElementReferenceException]).until(
+        lambda b: "benar" in b.find_element(By.ID, "login-form").text.lower()
+    )
