@@ -7,7 +7,6 @@ SHA-256 stored, immutable (a correction is a new version with a reason), every d
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 from typing import Any
 
@@ -17,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from awasi.cases.services.evidence import ALLOWED, check_upload
+from awasi.cases.services.evidence import ALLOWED, read_checked
 from awasi.core.audit import record
 from awasi.core.errors import DomainError
 from awasi.gakkumdu.chain import Party
@@ -172,10 +171,8 @@ def upload_document(
             _("A correction needs the document it replaces and a reason."),
             code="correction_reason_required",
         )
-    extension = check_upload(upload)  # the case-handling evidence rules, unchanged
-    upload.seek(0)
-    data = upload.read()
-    digest = hashlib.sha256(data).hexdigest()
+    data, checked = read_checked(upload)  # the case-handling evidence rules, unchanged
+    extension, digest = checked.extension, checked.sha256
     document = Document(
         file=file,
         kind=kind,

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from awasi.cases.models import Case, Evidence, EvidenceAccess
 from awasi.core import audit
 from awasi.core.errors import DomainError
-from awasi.core.uploads import FileRefused, check_file, read_limited
+from awasi.core.uploads import CheckedFile, FileRefused, check_file, read_limited
 
 # Photos, video, audio recordings, PDF and office documents: what reporters send as *bukti*
 # (Perbawaslu 7/2022 Pasal 15 ayat (4): recordings, video, pictures, other).
@@ -36,20 +36,13 @@ def max_bytes() -> int:
     return int(getattr(settings, "CASES_EVIDENCE_MAX_BYTES", default))
 
 
-def _read(upload: UploadedFile) -> bytes:
-    upload.seek(0)
-    content = upload.read()
-    upload.seek(0)
-    return content
-
-
-def check_upload(upload: UploadedFile) -> str:
-    """The file's real type (by content, never by name); DomainError when refused."""
+def read_checked(upload: UploadedFile) -> tuple[bytes, CheckedFile]:
+    """The file's bytes and its real kind, size and SHA-256 (by content, never by name);
+    DomainError when refused."""
     name = upload.name or "file"
     try:
-        checked = check_file(
-            read_limited(upload, max_bytes()), allowed=ALLOWED, max_bytes=max_bytes()
-        )
+        content = read_limited(upload, max_bytes())
+        return content, check_file(content, allowed=ALLOWED, max_bytes=max_bytes())
     except FileRefused as err:
         reasons = {
             "too_large": _("is larger than %(mb)d MB.") % {"mb": max_bytes() // 2**20},
@@ -58,7 +51,11 @@ def check_upload(upload: UploadedFile) -> str:
             "damaged": _("is damaged or incomplete."),
         }
         raise _refuse(name, reasons[err.code]) from err
-    return checked.extension
+
+
+def check_upload(upload: UploadedFile) -> str:
+    """The file's real type (by content, never by name); DomainError when refused."""
+    return read_checked(upload)[1].extension
 
 
 def _refuse(name: str, reason: str) -> DomainError:
@@ -70,14 +67,13 @@ def _refuse(name: str, reason: str) -> DomainError:
 
 
 def _store(case: Case, upload: UploadedFile, actor: Any, **extra: Any) -> Evidence:
-    extension = check_upload(upload)
-    content = _read(upload)
+    content, checked = read_checked(upload)
     evidence = Evidence(
         case=case,
         original_name=(upload.name or "file")[:200],
-        content_type=ALLOWED[extension],
-        size=len(content),
-        sha256=hashlib.sha256(content).hexdigest(),
+        content_type=ALLOWED[checked.extension],
+        size=checked.size,
+        sha256=checked.sha256,
         uploaded_at=timezone.now(),
         uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
         **extra,
