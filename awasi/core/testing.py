@@ -61,3 +61,25 @@ def make_user(username: str, org_code: str | None, role: str = Role.OFFICER, **e
         **extra,
     )
     return user
+
+
+def page_replaced(old_element: Any) -> Any:
+    """A WebDriverWait condition: ``old_element``'s page has been replaced by a new one.
+
+    Like Selenium's ``staleness_of``, but Chromium also answers "Node with given id does not
+    belong to the document" for an element of a page that is being replaced; that means the same.
+    """
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+
+    def replaced(_driver: Any) -> bool:
+        try:
+            old_element.is_enabled()
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as exc:
+            if "does not belong to the document" in str(exc):
+                return True
+            raise
+        return False
+
+    return replaced

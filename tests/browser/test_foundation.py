@@ -1,11 +1,11 @@
 """Browser: a demo user signs in and opens the map (real headless Chromium)."""
 
 import pytest
-from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
+from awasi.core.testing import page_replaced
 from awasi.regions.demo_tps import generate_babel_tps
 
 pytestmark = pytest.mark.browser
@@ -33,8 +33,7 @@ def test_bad_password_is_refused_in_indonesian(live_server, browser, babel, offi
     browser.get(f"{live_server.url}/accounts/login/")
     browser.find_element(By.ID, "id_username").send_keys(officer_bangka.username)
     browser.find_element(By.ID, "id_password").send_keys("salah-sandi-123")
+    old_form = browser.find_element(By.ID, "login-form")
     browser.find_element(By.ID, "login-submit").click()
-    # the answer is a new page: wait for its form (the old one goes stale while it loads)
-    WebDriverWait(browser, 10, ignored_exceptions=[StaleElementReferenceException]).until(
-        lambda b: "benar" in b.find_element(By.ID, "login-form").text.lower()
-    )
+    WebDriverWait(browser, 10).until(page_replaced(old_form))  # the answer is a new page
+    assert "benar" in browser.find_element(By.ID, "login-form").text.lower()

@@ -2,9 +2,9 @@
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from awasi.core.testing import page_replaced
 from awasi.prevention.models import ActionItem, Meeting
 from awasi.prevention.tests.conftest import org
 
@@ -31,7 +31,7 @@ def test_meeting_action_item_done_by_owner(
     Select(browser.find_element(By.ID, "id_invited")).select_by_value(str(polda.pk))
     old_form = browser.find_element(By.ID, "submit")
     old_form.click()
-    WebDriverWait(browser, 15).until(staleness_of(old_form))
+    WebDriverWait(browser, 15).until(page_replaced(old_form))
     browser.find_element(By.ID, "add-item")
     meeting = Meeting.objects.get()
     assert browser.current_url.endswith(f"/prevention/meetings/{meeting.pk}/")
@@ -40,7 +40,7 @@ def test_meeting_action_item_done_by_owner(
     set_value(browser, "id_due_on", "2024-02-08")
     old_table = browser.find_element(By.ID, "action-items")
     browser.find_element(By.CSS_SELECTOR, "#add-item button[type=submit]").click()
-    WebDriverWait(browser, 15).until(staleness_of(old_table))  # the page was reloaded
+    WebDriverWait(browser, 15).until(page_replaced(old_table))  # the page was reloaded
     row = browser.find_element(By.CSS_SELECTOR, "#action-items tbody tr")
     assert "Menyiapkan 120 personel patroli" in row.text
     assert not row.find_elements(By.CSS_SELECTOR, "form.item-form")  # Bawaslu cannot edit it
@@ -54,7 +54,7 @@ def test_meeting_action_item_done_by_owner(
     Select(form.find_element(By.NAME, "status")).select_by_value("done")
     form.find_element(By.NAME, "evidence").send_keys("Sprin patroli No. 45/II/2024")
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(browser, 15).until(staleness_of(form))
+    WebDriverWait(browser, 15).until(page_replaced(form))
     browser.find_element(By.CSS_SELECTOR, ".messages")
     item.refresh_from_db()
     assert item.status == "done" and item.completed_by == polda_investigator
