@@ -8,7 +8,9 @@ per key:
 * ``date×token`` — any birth date (stated or from the NIK; on the candidate side also day↔month
   swapped, ±1 year, ±1–3 days) with any informative name token (NIK missing or wrong);
 * ``token pair`` — two informative tokens together, whatever the dates (birth date wrong);
-* ``name key`` — the whole order-free spelling key (single-token names with a wrong date).
+* ``name key`` — the whole order-free spelling key (single-token names with a wrong date);
+* ``token×place`` — any informative name token with the birth place (neither NIK nor birth
+  date on the form: a common name is narrowed down by where the person was born).
 
 Keys shared by more than ``cap`` registry rows are dropped from the name-only passes: such
 common names without any agreeing date or NIK cannot reach a decision anyway.
@@ -34,6 +36,7 @@ class BlockingSettings:
     token_pair_cap: int = 50
     name_key_cap: int = 50
     date_token_cap: int = 5_000
+    token_place_cap: int = 50
 
 
 def _civil(days: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -152,6 +155,16 @@ def _date_initial_keys(
     return np.concatenate(rows), np.concatenate(keys)
 
 
+def _token_place_keys(tokens: np.ndarray, place: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    rows, keys = [], []
+    idx = np.arange(tokens.shape[0])
+    for k in range(tokens.shape[1]):
+        ok = (place > 0) & (tokens[:, k] > 0)
+        rows.append(idx[ok])
+        keys.append(8 * _PASS + place[ok].astype(np.int64) * (1 << 26) + tokens[ok, k])
+    return np.concatenate(rows), np.concatenate(keys)
+
+
 def _keys(people: People, *, expand: bool) -> pl.DataFrame:
     tokens = _informative(people)
     exact_dates = [people.dob, people.nik_dob]
@@ -166,6 +179,7 @@ def _keys(people: People, *, expand: bool) -> pl.DataFrame:
         _date_token_keys(dates[2:], tokens),
         _token_pair_keys(tokens),
         _date_initial_keys([people.dob], tokens, np.where(tokens > 0, people.initials, 0)),
+        _token_place_keys(tokens, people.place),
     ]
     parts.append((np.arange(people.n), 5 * _PASS + people.name_key.astype(np.int64)))
     rows = np.concatenate([p[0] for p in parts]).astype(np.int32)
@@ -183,6 +197,8 @@ def _capped(keys: pl.DataFrame, settings: BlockingSettings) -> pl.DataFrame:
         .then(settings.token_pair_cap)
         .when(kind == 5)
         .then(settings.name_key_cap)
+        .when(kind == 8)
+        .then(settings.token_place_cap)
         .otherwise(1 << 30)
     )
     dropped = counts.filter(pl.col("len") > cap).select("key")

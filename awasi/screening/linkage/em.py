@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from .compare import Levels, Nik
-from .model import Frequencies, Weights
+from .compare import Geo, Levels, Nik
+from .model import GEO_MAX_BITS, Frequencies, Weights, geo_u
 
 PSEUDO_PAIRS = 200.0
 ITERATIONS = 8
 #: Fields whose m is estimated, with the level arrays they read and their NULL level.
-FIELDS = ("nik", "date", "name")
+FIELDS = ("nik", "date", "name", "geo")
 
 
 def _levels(lv: Levels, field: str) -> np.ndarray:
@@ -36,16 +36,30 @@ def _bits(levels: np.ndarray, table: dict[int, float]) -> np.ndarray:
 
 
 def estimate_m(
-    lv: Levels, w: Weights, freq: Frequencies, prior: float
+    lv: Levels, w: Weights, freq: Frequencies, prior: float, geo_covered: np.ndarray
 ) -> dict[str, dict[int, float]]:
-    """m tables re-estimated on scored pairs ``lv``/``w`` (weights computed with ``freq.m``)."""
+    """m tables re-estimated on scored pairs ``lv``/``w`` (weights computed with ``freq.m``).
+
+    ``geo_covered`` marks pairs whose places add nothing to the score (the NIKs agree,
+    :func:`model.geo_covered`); their places still count towards m of geography — they are
+    mostly sure links, which is what m measures.
+    """
     m = {field: dict(table) for field, table in freq.m.items()}
     # log2 u per pair and field = log2 m(current level) − bits; it does not change with m.
-    log_u = {f: _bits(_levels(lv, f), m[f]) - getattr(w, f) for f in FIELDS}
-    fixed = w.sex + w.geo
+    log_u = {f: _bits(_levels(lv, f), m[f]) - getattr(w, f) for f in FIELDS if f != "geo"}
+    log_u["geo"] = np.log2(geo_u(lv, freq))
+    fixed = w.sex
     levels = {f: _levels(lv, f) for f in FIELDS}
+    geo_scored = (levels["geo"] != Geo.NULL) & ~geo_covered
+
+    def field_bits(f: str) -> np.ndarray:
+        bits = _bits(levels[f], m[f]) - log_u[f]
+        if f == "geo":  # as model.weights: capped, and nothing where it is not scored
+            bits = np.where(geo_scored, np.minimum(bits, GEO_MAX_BITS), 0.0)
+        return bits
+
     for _ in range(ITERATIONS):
-        score = prior + fixed + sum(_bits(levels[f], m[f]) - log_u[f] for f in FIELDS)
+        score = prior + fixed + sum(field_bits(f) for f in FIELDS)
         posterior = 1.0 / (1.0 + np.exp2(-np.clip(score, -60, 60)))
         for f in FIELDS:
             known = np.isin(levels[f], list(m[f]))

@@ -21,7 +21,7 @@ from .blocking import BlockingSettings, block
 from .compare import Date, Levels, Name, Nik, Sex, compare
 from .em import estimate_m
 from .explain import explain
-from .model import MODEL_VERSION, Frequencies, Weights, frequencies, weights
+from .model import MODEL_VERSION, Frequencies, Weights, frequencies, geo_covered, weights
 from .names import NORMALISER_VERSION
 from .prep import INT_NULL, People, Vocabulary, prepare
 
@@ -246,7 +246,8 @@ def _estimated_m(
     if not len(ci):
         return freq.m
     lv = compare(part, r, ci, ri, _province_of(vocab), _token_text(vocab))
-    return estimate_m(lv, weights(lv, freq, part, ci, r, ri), freq, prior)
+    w = weights(lv, freq, part, ci, r, ri)
+    return estimate_m(lv, w, freq, prior, geo_covered(lv, part, ci, r, ri))
 
 
 def _link_chunk(
@@ -343,7 +344,8 @@ def duplicates(
     prior = _dedupe_prior(c.n, th)
     s = score_pairs(c, c, li, ri, freq, vocab, th, prior=prior)
     if th.em_sample > 0 and len(li):  # m re-estimated on the list's own pairs, then rescored
-        freq.m = estimate_m(s.levels, s.weights, freq, prior)
+        covered = geo_covered(s.levels, c, s.ci, c, s.ri)
+        freq.m = estimate_m(s.levels, s.weights, freq, prior, covered)
         s = score_pairs(c, c, li, ri, freq, vocab, th, prior=prior)
     rows = []
     for pos in np.flatnonzero(s.decision != NO_MATCH):

@@ -125,6 +125,7 @@ def default_m() -> dict[str, dict[int, float]]:
         "nik": nik,
         "date": {int(k): v for k, v in M_DATE.items()},
         "name": {int(k): v for k, v in M_NAME.items()},
+        "geo": {int(k): v for k, v in M_GEO.items()},
     }
     return {
         field: {int(k): v / sum(table.values()) for k, v in table.items()}
@@ -321,7 +322,7 @@ def _date_u(lv: Levels, freq: Frequencies) -> np.ndarray:
     return np.clip(u, 1 / freq.n, 1.0)
 
 
-def _geo_u(lv: Levels, freq: Frequencies) -> np.ndarray:
+def geo_u(lv: Levels, freq: Frequencies) -> np.ndarray:
     u = np.ones(len(lv.geo))
     for level, factor in ((Geo.PLACE, 1.0), (Geo.REGENCY, 2.0), (Geo.PROVINCE, 20.0)):
         hit = lv.geo == level
@@ -380,6 +381,12 @@ def nik_structured(c: People, ci: np.ndarray, r: People, ri: np.ndarray) -> np.n
     return np.asarray(~(c.other_id[ci] & r.other_id[ri]), bool)
 
 
+def geo_covered(lv: Levels, c: People, ci: np.ndarray, r: People, ri: np.ndarray) -> np.ndarray:
+    """Pairs whose NIKs agree up to a typo: the NIK already says where it was issued, so the
+    places add nothing (and tell nothing about how often a person's places agree)."""
+    return np.asarray((lv.nik <= Nik.SAME_PREFIX) & nik_structured(c, ci, r, ri), bool)
+
+
 def weights(
     lv: Levels, freq: Frequencies, c: People, ci: np.ndarray, r: People, ri: np.ndarray
 ) -> Weights:
@@ -403,8 +410,8 @@ def weights(
     sex_u = np.where(lv.sex == Sex.SAME, freq.same_sex_u, 1 - freq.same_sex_u)
     name = bits(lv.name, freq.m["name"], _name_u(lv, freq, r, ri, c, ci), Name.NULL)
     name += _initial_bits(lv, freq)
-    geo = np.minimum(bits(lv.geo, M_GEO, _geo_u(lv, freq), Geo.NULL), GEO_MAX_BITS)
-    geo[(lv.nik <= Nik.SAME_PREFIX) & nik_structured(c, ci, r, ri)] = 0.0
+    geo = np.minimum(bits(lv.geo, freq.m["geo"], geo_u(lv, freq), Geo.NULL), GEO_MAX_BITS)
+    geo[geo_covered(lv, c, ci, r, ri)] = 0.0
     return Weights(
         nik=nik,
         date=bits(lv.date, freq.m["date"], _date_u(lv, freq), Date.NULL),

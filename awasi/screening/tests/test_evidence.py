@@ -8,7 +8,13 @@ from awasi.screening.linkage import districts, synth
 from awasi.screening.linkage.compare import Geo, Name, Nik
 from awasi.screening.linkage.em import estimate_m
 from awasi.screening.linkage.link import Thresholds, _anchored_prior, link, score_pairs
-from awasi.screening.linkage.model import NIK_PSEUDO_PAIRS, U_FLOOR_NIK, default_m, frequencies
+from awasi.screening.linkage.model import (
+    NIK_PSEUDO_PAIRS,
+    U_FLOOR_NIK,
+    default_m,
+    frequencies,
+    geo_covered,
+)
 from awasi.screening.linkage.prep import Vocabulary, prepare
 
 # person_id, full_name, birth_place, birth_date, sex, nik
@@ -106,7 +112,8 @@ def test_em_estimates_are_distributions_near_the_documented_m_on_small_data():
     prior = _anchored_prior(c, r, vocab, th)
     pairs = np.array([(i, j) for i in range(c.n) for j in range(0, r.n, 50)]).T
     s = score_pairs(c, r, pairs[0], pairs[1], freq, vocab, th, prior=prior)
-    m = estimate_m(s.levels, s.weights, freq, prior)
+    covered = geo_covered(s.levels, c, s.ci, r, s.ri)
+    m = estimate_m(s.levels, s.weights, freq, prior, covered)
     start = default_m()
     for field, table in m.items():
         assert sum(table.values()) == pytest.approx(1.0)
