@@ -81,6 +81,7 @@ _TEXT: dict[str, dict[str, Any]] = {
         "total": "total {:+.1f} bit → p={:.4f}",
         "runner": "pembanding terdekat berikutnya: {} (p={:.4f})",
         "ambiguous": "DUA kecocokan kuat — perlu diperiksa",
+        "rivals": "orang lain di daftar rujukan hampir sama cocoknya — perlu diperiksa",
         "alias": "nama berbeda tetapi NIK dan tanggal lahir identik — periksa kemungkinan alias",
         "initial": {1: "inisial nama cocok", -1: "inisial nama tidak cocok"},
     },
@@ -144,6 +145,7 @@ _TEXT: dict[str, dict[str, Any]] = {
         "total": "total {:+.1f} bits → p={:.4f}",
         "runner": "next closest: {} (p={:.4f})",
         "ambiguous": "TWO strong matches — needs checking",
+        "rivals": "other registry people fit almost as well — needs checking",
         "alias": "names differ but NIK and birth date are identical — check for an alias",
         "initial": {1: "name initial agrees", -1: "name initial conflicts"},
     },
@@ -175,9 +177,13 @@ def explain(
     *,
     language: str = "id",
     runner_up: int = -1,
-    ambiguous: bool = False,
+    ambiguous: str = "",
 ) -> str:
-    """One line of reasons for pair ``pos`` of ``s``, most decisive facts first."""
+    """One line of reasons for pair ``pos`` of ``s``, most decisive facts first.
+
+    ``ambiguous`` says why a pair that would match was sent to review instead: ``"two"`` (the
+    runner-up matches too, by a close score) or ``"rivals"`` (the candidate's other pairs
+    together leave the best one under the match band)."""
     t = _TEXT.get(language, _TEXT["id"])
     lv, w = s.levels, s.weights
     ci, ri = int(s.ci[pos]), int(s.ri[pos])
@@ -211,7 +217,7 @@ def explain(
     text.append(t["prior"].format(s.prior))
     text.append(t["total"].format(s.score[pos], s.probability[pos]))
     if ambiguous:
-        text.append(t["ambiguous"])
+        text.append(t["ambiguous" if ambiguous == "two" else "rivals"])
     if runner_up >= 0:
         text.append(t["runner"].format(r.ids[s.ri[runner_up]], s.probability[runner_up]))
     return "; ".join(text)

@@ -274,8 +274,11 @@ def _link_chunk(
     # every rival (odds normalised over the candidate's pairs) must still reach the match band.
     odds = np.exp2(np.clip(s.score, -60, 60))
     rivals = np.bincount(s.ci, weights=odds, minlength=c.n)[s.ci[best]]
-    close |= odds[best] / (1.0 + rivals) < th.match
-    decision[close & (decision == MATCH)] = REVIEW
+    shared = odds[best] / (1.0 + rivals) < th.match
+    would_match = decision == MATCH
+    # Why a would-be match goes to review, for the explanation (nothing for other decisions).
+    why = np.where(would_match & close, "two", np.where(would_match & shared, "rivals", ""))
+    decision[would_match & (close | shared)] = REVIEW
     keep = np.ones(len(best), bool) if keep_all else decision != NO_MATCH
     rows = []
     for k in np.flatnonzero(keep):
@@ -287,7 +290,7 @@ def _link_chunk(
                 "score": round(float(s.probability[pos]), 6),
                 "decision": decision[k],
                 "reasons": explain(
-                    s, pos, c, r, language=language, runner_up=pos2, ambiguous=bool(close[k])
+                    s, pos, c, r, language=language, runner_up=pos2, ambiguous=str(why[k])
                 ),
                 "runner_up_id": r.ids[s.ri[pos2]] if pos2 >= 0 else "",
                 "runner_up_score": round(float(s.probability[pos2]), 6) if pos2 >= 0 else None,

@@ -94,6 +94,13 @@ def test_candidate_without_nik_or_date_goes_to_review(decisions):
 
 def test_two_equally_good_registry_people_are_reviewed(decisions):
     assert decisions["C-TWIN"]["decision"] == "review"
+    assert "DUA kecocokan kuat" in decisions["C-TWIN"]["reasons"]
+
+
+def test_a_weak_pair_is_never_explained_as_two_strong_matches(decisions):
+    row = decisions["C-NODATA"]  # review for want of evidence, with no rival
+    assert "DUA kecocokan kuat" not in row["reasons"]
+    assert "hampir sama cocoknya" not in row["reasons"]
 
 
 def test_twin_with_the_next_nik_serial_is_not_a_match(decisions):
