@@ -89,6 +89,7 @@ class Levels:
     nik: np.ndarray
     other_id: np.ndarray  # bool: both sides hold another identity number, not a NIK
     date: np.ndarray
+    nik_sex_digit: np.ndarray  # bool: NIK level DATE_EDIT, and only the +40 of the day differs
     date_source: np.ndarray  # 0 stated↔stated, 1 NIK↔NIK, 2 stated↔NIK, 3 NIK↔stated
     date_value: np.ndarray  # the agreeing date (candidate side) for term frequencies
     stated_date: np.ndarray  # level of the stated dates alone (NULL when either is missing)
@@ -195,6 +196,19 @@ def compare_niks(c: People, r: People, ci: np.ndarray, ri: np.ndarray) -> np.nda
     level[other & ((hamming == 1) | swapped)] = Nik.SERIAL_EDIT
     level[other & (hamming == 0)] = Nik.EXACT
     return level
+
+
+def nik_sex_digit(c: People, r: People, ci: np.ndarray, ri: np.ndarray) -> np.ndarray:
+    """NIKs that differ only in the tens digit of the day, by 4: the +40 that marks a woman.
+    A man and a woman born the same day in the same district often hold exactly such NIKs
+    (serials count per district, day-with-sex and month), so this is far commoner among
+    different people than a typo elsewhere in the date digits (model._nik_u)."""
+    a, b = c.nik_digits[ci].astype(np.int16), r.nik_digits[ri].astype(np.int16)
+    rest = np.ones(16, bool)
+    rest[6] = False
+    same_rest = (a[:, rest] == b[:, rest]).all(axis=1)
+    both = nik_usable(c)[ci] & nik_usable(r)[ri]
+    return np.asarray(both & same_rest & (np.abs(a[:, 6] - b[:, 6]) == 4), bool)
 
 
 def _informative_tokens(people: People, idx: np.ndarray) -> np.ndarray:
@@ -403,6 +417,7 @@ def compare(
     initials[name == Name.NULL] = 0
     return Levels(
         nik=nik,
+        nik_sex_digit=nik_sex_digit(c, r, ci, ri) & (nik == Nik.DATE_EDIT),
         other_id=np.asarray(c.other_id[ci] & r.other_id[ri], bool),
         date=date,
         date_source=source,

@@ -81,6 +81,8 @@ _TEXT: dict[str, dict[str, Any]] = {
         "total": "total {:+.1f} bit → p={:.4f}",
         "runner": "pembanding terdekat berikutnya: {} (p={:.4f})",
         "ambiguous": "DUA kecocokan kuat — perlu diperiksa",
+        "sex_digit": "NIK hanya beda tanda perempuan (+40 pada tanggal): salah tulis, atau "
+        "laki-laki dan perempuan lahir sama hari di kecamatan yang sama?",
         "rivals": "orang lain di daftar rujukan hampir sama cocoknya — perlu diperiksa",
         "alias": "nama berbeda tetapi NIK dan tanggal lahir identik — periksa kemungkinan alias",
         "initial": {1: "inisial nama cocok", -1: "inisial nama tidak cocok"},
@@ -145,6 +147,8 @@ _TEXT: dict[str, dict[str, Any]] = {
         "total": "total {:+.1f} bits → p={:.4f}",
         "runner": "next closest: {} (p={:.4f})",
         "ambiguous": "TWO strong matches — needs checking",
+        "sex_digit": "NIKs differ only by the woman's +40 on the day: a slip, or a man and a "
+        "woman born the same day in the same district?",
         "rivals": "other registry people fit almost as well — needs checking",
         "alias": "names differ but NIK and birth date are identical — check for an alias",
         "initial": {1: "name initial agrees", -1: "name initial conflicts"},
@@ -194,6 +198,8 @@ def explain(
     nik_text = t["nik"][lv.nik[pos]]
     if other_id:
         nik_text = t["other_id"].get(int(lv.nik[pos]), nik_text)
+    if lv.nik_sex_digit[pos]:
+        nik_text = t["sex_digit"]
     date_text = t["date"][lv.date[pos]]
     if lv.date[pos] != Date.NULL:
         date_text += t["source"].get(int(lv.date_source[pos]), "")

@@ -23,7 +23,7 @@ import numpy as np
 import polars as pl
 
 from . import districts as districts_module
-from .compare import Date, Geo, Levels, Name, Nik, Sex, compare_niks
+from .compare import Date, Geo, Levels, Name, Nik, Sex, compare_niks, nik_sex_digit
 from .prep import INT_NULL, People
 
 MODEL_VERSION = "2026.11-2"
@@ -103,7 +103,8 @@ class Frequencies:
     date_value_counts: np.ndarray
     mean_date_u: float
     same_sex_u: float
-    nik_u: dict[int, float]
+    nik_u: dict[int, float]  # DATE_EDIT: a typo in the date digits other than the +40
+    nik_sex_digit_u: float  # DATE_EDIT where only the +40 of the day differs
     other_u: dict[int, float]  # the same for another identity number (not a NIK)
     nik_regency_share: np.ndarray  # per vocabulary id: share of valid NIKs issued there
     nik_regency_sq: float  # chance that two valid NIKs share a regency (Σ share²)
@@ -145,8 +146,11 @@ def _vocab_counts(ref: People, vocab_size: int) -> np.ndarray:
     return counts
 
 
-def _nik_u(ref: People, rng: np.random.Generator, max_rows: int = 120_000) -> dict[int, float]:
-    """u of each NIK level among different reference people born on the same day."""
+def _nik_u(
+    ref: People, rng: np.random.Generator, max_rows: int = 120_000
+) -> tuple[dict[int, float], float]:
+    """u of each NIK level among different reference people born on the same day, and u of
+    NIKs differing only by the +40 of the day (:func:`compare.nik_sex_digit`)."""
     known = np.flatnonzero(ref.dob != INT_NULL)
     # Pairs within a date grow with the square of the table: sample rows first.
     if len(known) > max_rows:
@@ -159,18 +163,26 @@ def _nik_u(ref: People, rng: np.random.Generator, max_rows: int = 120_000) -> di
     different = ref.name_key[a] != ref.name_key[b]
     a, b = a[different], b[different]
     levels = compare_niks(ref, ref, a, b) if len(a) else np.zeros(0, np.int8)
+    sex_digit = nik_sex_digit(ref, ref, a, b) if len(a) else np.zeros(0, bool)
     # So is an identical NIK on the same birth date under another spelling or alias: leaving
     # such pairs in would make the list's own doubles look like chance agreement.
+    sex_digit = sex_digit[levels != Nik.EXACT]
     levels = levels[levels != Nik.EXACT]
     total = int((levels != Nik.NULL).sum())
-    # Shrink towards the floors with NIK_PSEUDO_PAIRS pseudo-pairs: small tables say little.
+
+    def shrunk(count: int, floor: float) -> float:
+        # Towards the floors with NIK_PSEUDO_PAIRS pseudo-pairs: small tables say little.
+        return (count + floor * NIK_PSEUDO_PAIRS) / (total + NIK_PSEUDO_PAIRS)
+
     u: dict[int, float] = {
-        lvl: (int((levels == lvl).sum()) + U_FLOOR_NIK[lvl] * NIK_PSEUDO_PAIRS)
-        / (total + NIK_PSEUDO_PAIRS)
-        for lvl in _EDITS
+        lvl: shrunk(int((levels == lvl).sum()), U_FLOOR_NIK[lvl]) for lvl in _EDITS
     }
-    u[Nik.DIFFERENT] = max(1.0 - sum(u.values()), 0.5)
-    return u
+    # Same-day pairs can differ in the date digits only by the +40 (a man and a woman); a
+    # typo elsewhere in the date digits keeps its own, far smaller u.
+    u[Nik.DATE_EDIT] = shrunk(int(((levels == Nik.DATE_EDIT) & ~sex_digit).sum()), 1e-4)
+    sex_u = shrunk(int(((levels == Nik.DATE_EDIT) & sex_digit).sum()), 1e-4)
+    u[Nik.DIFFERENT] = max(1.0 - sum(u.values()) - sex_u, 0.5)
+    return u, sex_u
 
 
 def _other_u(ref: People) -> dict[int, float]:
@@ -228,6 +240,7 @@ def frequencies(ref: People, vocab_size: int, *, seed: int = 1) -> Frequencies:
     share = issued / max(issued.sum(), 1.0)
     share_l = float((sex == 1).mean()) if len(sex) else 0.5
     known, known_counts = districts_module.issued(ref)
+    nik_u, sex_digit_u = _nik_u(ref, np.random.default_rng(seed))
     return Frequencies(
         n=max(ref.n, 1),
         counts=_vocab_counts(ref, vocab_size),
@@ -237,7 +250,8 @@ def frequencies(ref: People, vocab_size: int, *, seed: int = 1) -> Frequencies:
         date_value_counts=counts,
         mean_date_u=float(((counts / n_dates) ** 2).sum()) if len(counts) else 1e-4,
         same_sex_u=share_l**2 + (1 - share_l) ** 2,
-        nik_u=_nik_u(ref, np.random.default_rng(seed)),
+        nik_u=nik_u,
+        nik_sex_digit_u=sex_digit_u,
         other_u=_other_u(ref),
         nik_regency_share=share,
         letter_share=_letter_share(ref),
@@ -344,7 +358,8 @@ def _nik_density(lv: Levels, freq: Frequencies, r: People, ri: np.ndarray) -> np
     the average the u was measured at (a crowded regency makes a neighbour NIK likelier)."""
     factor = freq.nik_regency_share[r.nik_regency[ri]] / freq.nik_regency_sq
     factor = np.clip(factor, *DENSITY_BOUNDS)
-    return np.where(np.isin(lv.nik, _LOCAL) & (r.nik_regency[ri] > 0), factor, 1.0)
+    local = np.isin(lv.nik, _LOCAL) | lv.nik_sex_digit  # a man and a woman of one district
+    return np.where(local & (r.nik_regency[ri] > 0), factor, 1.0)
 
 
 #: P(an initial stands for one of the other name's tokens | same person): initials are
@@ -398,7 +413,9 @@ def weights(
         out[levels == null] = 0.0
         return np.asarray(out, np.float64)
 
-    nik_u = _lookup(lv.nik, freq.nik_u) * _nik_density(lv, freq, r, ri)
+    nik_u = _lookup(lv.nik, freq.nik_u)
+    nik_u[lv.nik_sex_digit] = freq.nik_sex_digit_u
+    nik_u *= _nik_density(lv, freq, r, ri)
     # A NIK that differs beyond a typo is one fact ("different NIK"); its region part is
     # geography's business, so SAME_REGENCY weighs like DIFFERENT.
     nik_levels = np.where(lv.nik == Nik.SAME_REGENCY, Nik.DIFFERENT, lv.nik)
