@@ -309,6 +309,22 @@ def _initials_side(
     return agree, conflict, letter.astype(np.int32)
 
 
+def _abbreviated_side(
+    a: People, ai: np.ndarray, b: People, bi: np.ndarray, single: np.ndarray
+) -> np.ndarray:
+    """Side ``a`` is side ``b``'s name written short: every token of ``a`` is one of ``b``'s or
+    an initial of one of ``b``'s ("Muhammad G." for "Muhammad Gatot", "Ni Komang E."), with at
+    least one whole token and one initial."""
+    tokens, other = a.tokens[ai], b.tokens[bi]
+    is_initial = single[tokens]
+    present = (tokens[:, :, None] == other[:, None, :]).any(axis=2) & (tokens > 0) & ~is_initial
+    full = ~single[other] & (other > 0)
+    letters = np.where(full, b.initials[bi], -2)
+    stands = is_initial & (a.initials[ai][:, :, None] == letters[:, None, :]).any(axis=2)
+    accounted = ((tokens == 0) | present | stands).all(axis=1)
+    return np.asarray(accounted & stands.any(axis=1) & present.any(axis=1), bool)
+
+
 def compare_initials(
     c: People, r: People, ci: np.ndarray, ri: np.ndarray, token_text: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -415,6 +431,11 @@ def compare(
     if token_text is not None:
         initials, letter = compare_initials(c, r, ci, ri, token_text)
     initials[name == Name.NULL] = 0
+    if token_text is not None:  # a name written with initials is contained in the full one
+        single = np.fromiter((len(t) == 1 for t in token_text), bool, count=len(token_text))
+        single[0] = False
+        short = _abbreviated_side(c, ci, r, ri, single) | _abbreviated_side(r, ri, c, ci, single)
+        name[(name > Name.SUBSET) & (name != Name.NULL) & short] = Name.SUBSET
     return Levels(
         nik=nik,
         nik_sex_digit=nik_sex_digit(c, r, ci, ri) & (nik == Nik.DATE_EDIT),

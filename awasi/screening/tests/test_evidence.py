@@ -28,6 +28,7 @@ REGISTRY = [
     ("R-TWIN-A", "Yohanes Sitorus", "Tarutung", "1980-05-05", "L", ""),
     ("R-TWIN-B", "Yohanes Sitorus", "Tarutung", "1980-05-05", "L", ""),
     ("R-BROTHER", "Yosua Simanjuntak", "Balige", "1984-09-30", "L", "1212013009840001"),
+    ("R-GATOT", "Muhammad Gatot", "Sungai Penuh", "1990-09-06", "L", "1572020609900001"),
 ]
 # candidate_id, full_name, birth_place, birth_date, sex, nik
 CANDIDATES = [
@@ -45,6 +46,8 @@ CANDIDATES = [
     ("C-TWIN", "Yohanes Sitorus", "Tarutung", "1980-05-05", "L", ""),
     # His twin: same family name, day and district, the next NIK serial.
     ("C-BROTHER", "Yakub Simanjuntak", "Balige", "1984-09-30", "L", "1212013009840002"),
+    # His name written short (a Muhammad variant and an initial), no date on the form, his NIK.
+    ("C-GATOT", "MOHAMMAD G.", "Sungai Penuh", "", "L", "1572020609900001"),
 ]
 
 
@@ -90,6 +93,12 @@ def test_single_name_typo_with_nik_and_date_matches(decisions):
 def test_candidate_without_nik_or_date_goes_to_review(decisions):
     row = decisions["C-NODATA"]
     assert (row["person_id"], row["decision"]) == ("R-NODATA", "review")
+
+
+def test_name_written_with_an_initial_and_an_identical_nik_matches(decisions):
+    row = decisions["C-GATOT"]
+    assert (row["person_id"], row["decision"]) == ("R-GATOT", "match")
+    assert "inisial" in row["reasons"]
 
 
 def test_two_equally_good_registry_people_are_reviewed(decisions):
