@@ -415,7 +415,10 @@ def compare(
     nik = compare_niks(c, r, ci, ri)
     # A date read only from a NIK whose date digits hold a typo says nothing more than the NIK
     # comparison already did: not a second, contradicting fact.
-    date[(nik == Nik.DATE_EDIT) & (source != 0) & (date > Date.EXACT)] = Date.NULL
+    from_typo = (nik == Nik.DATE_EDIT) & (source != 0) & (date > Date.EXACT)
+    # The stated dates, when both forms carry one, are still their own evidence.
+    date[from_typo] = stated[from_typo]
+    source[from_typo] = 0
     # Each side's NIK repeats its own stated birth date, and the two dates differ: not a slip
     # on one form (that would leave one side inconsistent) but two people born on other days.
     confirmed = _self_consistent(c)[ci] & _self_consistent(r)[ri] & (c.dob[ci] != r.dob[ri])

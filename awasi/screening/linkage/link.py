@@ -130,13 +130,21 @@ def decide(lv: Levels, probability: np.ndarray, th: Thresholds) -> np.ndarray:
     # exact birth date and overwhelming evidence: twins and siblings share the rest.
     # The same holds with an identity number that agrees instead of the date (twins and
     # siblings never share a NIK).
-    second_id = (lv.date == Date.EXACT) | (lv.nik <= Nik.SERIAL_EDIT)
+    # A NIK counts only where the forms do not contradict it (a typo'd NIK may be a stranger's
+    # whose date then differs from the form); a date read from that NIK is the NIK again.
+    near_id = lv.nik <= Nik.SERIAL_EDIT
+    near_id &= lv.other_id | np.isin(lv.stated_date, (Date.EXACT, Date.NULL))
+    second_id = (lv.stated_date == Date.EXACT) | (lv.date == Date.EXACT) & lv.other_id | near_id
     names_agree |= (lv.name == Name.PARTIAL) & second_id & (probability >= th.strong)
     # An identical NIK confirmed by identical stated birth dates: two independent identifiers
     # agree, whatever the name says (an alias). A near date is not enough: a NIK typo often
     # lands on a neighbour's NIK, whose date then differs from the form by one digit.
     nik_and_date = (lv.nik == Nik.EXACT) & (lv.stated_date == Date.EXACT)
-    nik_supports_date = lv.nik <= Nik.DATE_EDIT
+    # A NIK one typo away in its date digits explains a differing date read from it, not forms
+    # that state different days (namesakes whose NIKs happen to be near).
+    nik_supports_date = (lv.nik == Nik.EXACT) | (
+        (lv.nik == Nik.DATE_EDIT) & (lv.stated_date != Date.DIFFERENT)
+    )
     # Another identity number has no date digits and no same-day neighbours: one typo apart
     # (u measured over the registry, model._other_u) agrees as a number, as an identical one does.
     nik_supports_date |= lv.other_id & (lv.nik <= Nik.SERIAL_EDIT)

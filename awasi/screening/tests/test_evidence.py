@@ -29,6 +29,8 @@ REGISTRY = [
     ("R-TWIN-B", "Yohanes Sitorus", "Tarutung", "1980-05-05", "L", ""),
     ("R-BROTHER", "Yosua Simanjuntak", "Balige", "1984-09-30", "L", "1212013009840001"),
     ("R-GATOT", "Muhammad Gatot", "Sungai Penuh", "1990-09-06", "L", "1572020609900001"),
+    ("R-FATHONAH", "Fathonah Wahyuni", "Payakumbuh", "1990-06-23", "P", "1376106306900001"),
+    ("R-NATSIR", "Lukman Natsir", "Paniai", "1971-06-17", "L", "1376091706710001"),
 ]
 # candidate_id, full_name, birth_place, birth_date, sex, nik
 CANDIDATES = [
@@ -48,6 +50,11 @@ CANDIDATES = [
     ("C-BROTHER", "Yakub Simanjuntak", "Balige", "1984-09-30", "L", "1212013009840002"),
     # His name written short (a Muhammad variant and an initial), no date on the form, his NIK.
     ("C-GATOT", "MOHAMMAD G.", "Sungai Penuh", "", "L", "1572020609900001"),
+    # A namesake born on another day (both forms say so) whose NIK is one date digit away.
+    ("C-FATHONAH", "Fathonah Wahjuni", "Payakumbuh", "1991-06-28", "P", "1376106806900001"),
+    # His NIK has a typo in the month that lands on a stranger sharing his family name; his
+    # form's date contradicts that NIK.
+    ("C-NATSIR", "Tgk. Marsudi Natsir", "Purworejo", "1971-07-17", "L", "1376091706710001"),
 ]
 
 
@@ -99,6 +106,19 @@ def test_name_written_with_an_initial_and_an_identical_nik_matches(decisions):
     row = decisions["C-GATOT"]
     assert (row["person_id"], row["decision"]) == ("R-GATOT", "match")
     assert "inisial" in row["reasons"]
+
+
+def test_namesake_with_a_nik_one_date_digit_away_keeps_the_forms_dates(decisions):
+    row = decisions["C-FATHONAH"]
+    assert row["person_id"] == "R-FATHONAH"
+    assert row["decision"] != "match"
+    assert "tanggal lahir berbeda" in row["reasons"]
+
+
+def test_nik_contradicting_its_own_form_does_not_match_a_partly_named_stranger(decisions):
+    row = decisions["C-NATSIR"]
+    assert row["person_id"] == "R-NATSIR"
+    assert row["decision"] == "review"
 
 
 def test_two_equally_good_registry_people_are_reviewed(decisions):
