@@ -26,7 +26,7 @@ from . import districts as districts_module
 from .compare import Date, Geo, Levels, Name, Nik, Sex, compare_niks, nik_sex_digit
 from .prep import INT_NULL, People
 
-MODEL_VERSION = "2026.11-2"
+MODEL_VERSION = "2026.11-3"
 
 M_NIK = {
     Nik.EXACT: 0.82,
@@ -85,8 +85,11 @@ U_FLOOR_NIK = {
     Nik.SAME_REGENCY: 1e-3,
 }
 NIK_PSEUDO_PAIRS = 20_000
-#: Most bits a shared birth place or region may add (a place is a coarse fact).
-GEO_MAX_BITS = 5.0
+#: Most bits a shared birth place or region may add (a place is a coarse fact, and places
+#: correlate with the NIK's region and with other people of one family). 5 while m of
+#: geography was a fixed guess; 8 since 2026.11-3, where EM estimates it from the data:
+#: better or equal F1 on every setting, seed and robustness mix (docs/benchmarks.md).
+GEO_MAX_BITS = 8.0
 #: How much likelier a near level is than an exact one among different people (±3 days: 6 dates).
 DATE_SPREAD = {Date.SWAPPED: 1.0, Date.DAYS: 6.0, Date.YEAR: 4.0, Date.TYPO: 25.0, Date.MONTH: 30.0}
 
