@@ -19,6 +19,7 @@ common names without any agreeing date or NIK cannot reach a decision anyway.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 import numpy as np
 import polars as pl
@@ -205,21 +206,64 @@ def _capped(keys: pl.DataFrame, settings: BlockingSettings) -> pl.DataFrame:
     return keys.join(dropped, on="key", how="anti")
 
 
+def reference_keys(people: People) -> pl.DataFrame:
+    """The blocking keys of a reference table (not expanded), one row per (row, key)."""
+    return _keys(people, expand=False).unique()
+
+
+def block_self(
+    people: People,
+    settings: BlockingSettings | None = None,
+    *,
+    chunk_size: int = 25_000,
+    progress: Callable[[float], None] | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs ``i < j`` of one table (double candidacy), blocked ``chunk_size`` left rows at a
+    time so that the expanded keys of a national list never sit in memory at once; the same
+    pairs as ``block(people, people, same_table=True)``."""
+    keys = reference_keys(people)
+    found = []
+    for start in range(0, people.n, chunk_size):
+        rows = np.arange(start, min(start + chunk_size, people.n))
+        li, ri = block(people.take(rows), people, settings, right_keys=keys)
+        li = rows[li]
+        keep = li != ri
+        found.append(
+            pl.DataFrame(
+                {
+                    "l": np.minimum(li, ri)[keep].astype(np.int32),
+                    "r": np.maximum(li, ri)[keep].astype(np.int32),
+                }
+            )
+        )
+        if progress is not None:
+            progress(min(start + chunk_size, people.n) / max(people.n, 1))
+    if not found:
+        return np.zeros(0, np.int32), np.zeros(0, np.int32)
+    pairs = pl.concat(found).unique().sort("l", "r")
+    return pairs["l"].to_numpy().astype(np.int32), pairs["r"].to_numpy().astype(np.int32)
+
+
 def block(
     left: People,
     right: People,
     settings: BlockingSettings | None = None,
     *,
     same_table: bool = False,
+    right_keys: pl.DataFrame | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Row pairs (left index, right index) to compare; for ``same_table``, only left < right."""
+    """Row pairs (left index, right index) to compare; for ``same_table``, only left < right.
+
+    ``right_keys`` (from :func:`reference_keys`) saves recomputing the right side's keys when
+    many left chunks are blocked against one table."""
     settings = settings or BlockingSettings()
     left_keys = _keys(left, expand=True).unique().rename({"row": "l"})
-    # Only registry keys some candidate has matter: filter before de-duplicating and capping.
-    right_keys = _keys(right, expand=False).join(
-        left_keys.select("key").unique(), on="key", how="semi"
-    )
-    right_keys = _capped(right_keys.unique(), settings).rename({"row": "r"})
+    if right_keys is None:
+        right_keys = reference_keys(right)
+    # Only registry keys some candidate has matter: filter before capping (a key's count on
+    # the right side is unchanged by the filter, so chunked and whole runs cap alike).
+    right_keys = right_keys.join(left_keys.select("key").unique(), on="key", how="semi")
+    right_keys = _capped(right_keys, settings).rename({"row": "r"})
     pairs = left_keys.join(right_keys, on="key").select("l", "r")
     if same_table:
         pairs = pairs.filter(pl.col("l") != pl.col("r")).select(

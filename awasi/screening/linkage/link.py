@@ -17,7 +17,7 @@ import numpy as np
 import polars as pl
 
 from . import districts
-from .blocking import BlockingSettings, block
+from .blocking import BlockingSettings, block, block_self, reference_keys
 from .compare import Date, Levels, Name, Nik, Sex, compare
 from .em import estimate_m
 from .explain import explain
@@ -225,12 +225,13 @@ def link(
     freq.district_unused_u = districts.unused_share(c, freq.districts)
     prior = _anchored_prior(c, r, vocab, th)
     progress("estimating m", 0.3)
-    freq.m = _estimated_m(c, r, freq, vocab, th, blocking, prior)
+    keys = reference_keys(r)  # once for all chunks
+    freq.m = _estimated_m(c, r, freq, vocab, th, blocking, prior, keys)
     rows: list[dict[str, Any]] = []
     for start in range(0, c.n, chunk_size):
         part = c.take(np.arange(start, min(start + chunk_size, c.n)))
         progress("blocking and scoring", 0.35 + 0.6 * start / max(c.n, 1))
-        rows += _link_chunk(part, r, freq, vocab, th, blocking, language, keep_all, prior)
+        rows += _link_chunk(part, r, freq, vocab, th, blocking, language, keep_all, prior, keys)
     progress("done", 1.0)
     return pl.DataFrame(rows, schema=RESULT_SCHEMA)
 
@@ -243,6 +244,7 @@ def _estimated_m(
     th: Thresholds,
     blocking: BlockingSettings | None,
     prior: float,
+    keys: pl.DataFrame,
 ) -> dict[str, dict[int, float]]:
     """m re-estimated by EM on the blocked pairs of an evenly spaced sample of candidates
     (the same sample however the run is chunked)."""
@@ -250,7 +252,7 @@ def _estimated_m(
         return freq.m
     sample = np.unique(np.linspace(0, c.n - 1, min(c.n, th.em_sample)).astype(np.int64))
     part = c.take(sample)
-    ci, ri = block(part, r, blocking)
+    ci, ri = block(part, r, blocking, right_keys=keys)
     if not len(ci):
         return freq.m
     lv = compare(part, r, ci, ri, _province_of(vocab), _token_text(vocab))
@@ -268,8 +270,9 @@ def _link_chunk(
     language: str,
     keep_all: bool,
     prior: float,
+    keys: pl.DataFrame,
 ) -> list[dict[str, Any]]:
-    ci, ri = block(c, r, blocking)
+    ci, ri = block(c, r, blocking, right_keys=keys)
     s = score_pairs(c, r, ci, ri, freq, vocab, th, prior=prior)
     best, second = _best_per_left(s)
     decision = s.decision[best].copy()
@@ -335,11 +338,19 @@ def duplicates(
     blocking: BlockingSettings | None = None,
     language: str = "id",
     progress: Progress = _noop,
+    chunk_size: int = 25_000,
+    pair_batch: int = 1_000_000,
+    em_pairs: int = 4_000_000,
 ) -> pl.DataFrame:
     """Pairs of candidate rows that are likely the same person (double candidacy).
 
     Pairs are reported as found, never closed transitively: A–B and B–C do not make A–C, so
-    unrelated namesakes are not chained into one cluster (see :func:`clusters`).
+    unrelated namesakes are not chained into one cluster (see :func:`clusters`). The list is
+    blocked ``chunk_size`` rows at a time and the pairs scored ``pair_batch`` at a time, so a
+    national list (250,000 candidates, 3.5 million blocked pairs) stays near 2 GB; m is
+    estimated by EM on up to ``em_pairs`` evenly spaced pairs — all of them for a national list,
+    so the result does not depend on the batch size (a sample would: the few true doubles among
+    millions of pairs weigh little against EM's prior).
     """
     th = thresholds or Thresholds()
     if candidates.height < 2:
@@ -349,27 +360,32 @@ def duplicates(
     progress("prepare", 0.0)
     c = prepare(candidates, "candidate_id", vocab)
     freq = frequencies(c, len(vocab.ids))
-    progress("blocking", 0.3)
-    li, ri = block(c, c, blocking, same_table=True)
-    progress("scoring", 0.6)
+    li, ri = block_self(
+        c, blocking, chunk_size=chunk_size, progress=lambda f: progress("blocking", 0.1 + 0.4 * f)
+    )
     prior = _dedupe_prior(c.n, th)
-    s = score_pairs(c, c, li, ri, freq, vocab, th, prior=prior)
-    if th.em_sample > 0 and len(li):  # m re-estimated on the list's own pairs, then rescored
+    if th.em_sample > 0 and len(li):  # m re-estimated on the list's own pairs
+        progress("estimating m", 0.5)
+        sample = np.unique(np.linspace(0, len(li) - 1, min(len(li), em_pairs)).astype(np.int64))
+        s = score_pairs(c, c, li[sample], ri[sample], freq, vocab, th, prior=prior)
         covered = geo_covered(s.levels, c, s.ci, c, s.ri)
         freq.m = estimate_m(s.levels, s.weights, freq, prior, covered)
-        s = score_pairs(c, c, li, ri, freq, vocab, th, prior=prior)
     rows = []
-    for pos in np.flatnonzero(s.decision != NO_MATCH):
-        rows.append(
-            {
-                "candidate_id_a": c.ids[s.ci[pos]],
-                "candidate_id_b": c.ids[s.ri[pos]],
-                "score": round(float(s.probability[pos]), 6),
-                "decision": s.decision[pos],
-                "reasons": explain(s, int(pos), c, c, language=language),
-                "bits": round(float(s.score[pos]), 2),
-            }
-        )
+    for start in range(0, len(li), pair_batch):
+        progress("scoring", 0.6 + 0.4 * start / len(li))
+        part = slice(start, start + pair_batch)
+        s = score_pairs(c, c, li[part], ri[part], freq, vocab, th, prior=prior)
+        for pos in np.flatnonzero(s.decision != NO_MATCH):
+            rows.append(
+                {
+                    "candidate_id_a": c.ids[s.ci[pos]],
+                    "candidate_id_b": c.ids[s.ri[pos]],
+                    "score": round(float(s.probability[pos]), 6),
+                    "decision": s.decision[pos],
+                    "reasons": explain(s, int(pos), c, c, language=language),
+                    "bits": round(float(s.score[pos]), 2),
+                }
+            )
     progress("done", 1.0)
     return pl.DataFrame(rows, schema=DUPLICATE_SCHEMA).sort("score", descending=True)
 

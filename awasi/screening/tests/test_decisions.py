@@ -1,10 +1,13 @@
 """Decisions on hand-made hard pairs, against a synthetic registry background."""
 
+import numpy as np
 import polars as pl
 import pytest
 
 from awasi.screening.linkage import synth
+from awasi.screening.linkage.blocking import block, block_self
 from awasi.screening.linkage.link import clusters, duplicates, link
+from awasi.screening.linkage.prep import Vocabulary, prepare
 
 REGISTRY = [
     # person_id, full_name, birth_place, birth_date, sex, nik, category, employer, region_code
@@ -304,3 +307,22 @@ def test_chunked_run_gives_the_same_answer():
     chunked = link(data.candidates, data.registry, chunk_size=70)
     key = ["candidate_id", "person_id", "decision"]
     assert whole.select(key).sort(key).equals(chunked.select(key).sort(key))
+
+
+def test_chunked_double_candidacy_gives_the_same_answer():
+    data = synth.generate(n_registry=100, n_candidates=1500, n_links=0, seed=9, setting="hard")
+    # Plant doubles: second forms of some candidates, so there is something to find.
+    seconds = data.candidates.head(60).with_columns(
+        candidate_id=pl.col("candidate_id") + "-B", party=pl.lit("P99")
+    )
+    candidates = pl.concat([data.candidates, seconds])
+    vocab = Vocabulary()
+    people = prepare(candidates, "candidate_id", vocab)
+    whole = block(people, people, same_table=True)
+    li, ri = block_self(people, chunk_size=97)
+    assert np.array_equal(whole[0], li) and np.array_equal(whole[1], ri)
+    key = ["candidate_id_a", "candidate_id_b", "decision", "score"]
+    default = duplicates(candidates).select(key).sort(key)
+    chunked = duplicates(candidates, chunk_size=97, pair_batch=53).select(key).sort(key)
+    assert default.height >= 60
+    assert default.equals(chunked)
