@@ -21,6 +21,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from awasi.accounts import roles
+
 
 class State(enum.StrEnum):
     """Where a case stands."""
@@ -83,8 +85,8 @@ class Regime(enum.StrEnum):
 TERMINAL = frozenset({State.NOT_REGISTERED, State.TIME_BARRED, State.CLOSED, State.MERGED})
 HANDLING = frozenset({State.REGISTERED, State.CLARIFICATION, State.EXTENDED})
 # Who may take each action: commissioners decide in plenary, officers do the handling.
-OFFICER_ROLES = frozenset({"officer", "commissioner", "admin"})
-DECIDER_ROLES = frozenset({"commissioner", "admin"})
+OFFICER_ROLES = roles.OFFICER_ROLES
+DECIDER_ROLES = roles.DECIDING_ROLES
 
 
 class TransitionRefused(ValueError):

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from awasi.accounts.choices import Role
+from awasi.accounts import roles
 from awasi.core.audit import record, snapshot
 from awasi.core.errors import DomainError
 from awasi.screening.access import access_candidate, access_duplicate, access_match
@@ -81,7 +81,7 @@ def attach_proof(
 
 
 #: Who may record a legal ruling: the commissioners who decide (and admins), not the staff.
-RULING_ROLES = frozenset({Role.COMMISSIONER, Role.ADMIN})
+RULING_ROLES = roles.DECIDING_ROLES
 _RULING_FIELDS = ["legal_ruling", "legal_basis", "status"]
 
 
