@@ -281,6 +281,14 @@ def _link_chunk(
     close[has_second] = (
         s.score[best[has_second]] - s.score[second[has_second]] < th.ambiguous_margin_bits
     ) & (s.decision[second[has_second]] == MATCH)
+    # An identical NIK under another name (matched as a possible alias) while another registry
+    # person carries the candidate's name with a NIK one typo away: the NIK typo explains both
+    # with one slip, the alias needs a second name — a person decides.
+    lv = s.levels
+    b2 = second[has_second]
+    alias = (lv.name[best[has_second]] > Name.FUZZY) & (lv.nik[best[has_second]] == Nik.EXACT)
+    namesake_near = (lv.name[b2] <= Name.FUZZY) & (lv.nik[b2] <= Nik.SAME_PREFIX)
+    close[has_second] |= alias & namesake_near & (s.probability[b2] >= th.match)
     # A candidate is at most one registry person: the best pair's probability shared with
     # every rival (odds normalised over the candidate's pairs) must still reach the match band.
     odds = np.exp2(np.clip(s.score, -60, 60))

@@ -375,3 +375,24 @@ def test_nik_differing_only_by_the_womans_40_is_told_apart_from_a_date_typo():
     reasons = dict(zip(result["candidate_id"], result["reasons"], strict=True))
     assert "tanda perempuan (+40" in reasons["C-SITI"]
     assert "tanda perempuan" not in reasons["C-AGUS"]
+
+
+def test_nik_typo_onto_a_stranger_is_not_matched_as_an_alias():
+    background = synth.generate(n_registry=3000, n_candidates=10, n_links=0, seed=11)
+    # "Taufan" is a common single name here: 60 namesakes born on other days.
+    namesakes = [
+        (f"R-NS{k}", "Taufan", "Gresik", f"{1960 + k % 40}-0{1 + k % 9}-1{k % 9}", "L", "")
+        for k in range(60)
+    ]
+    extra = namesakes + [
+        ("R-TAUFAN", "Taufan", "Gresik", "1983-05-03", "L", "3525090305830001"),
+        ("R-STRANGER", "Bambang Sutrisno", "Gresik", "1983-05-03", "L", "3525040305830001"),
+    ]
+    columns = background.registry.columns
+    registry = pl.concat([background.registry, _frame(extra, columns, ("asn", "Pemda", ""))])
+    # A typo in his NIK's district digit lands exactly on a stranger born the same day.
+    cand = [("C-TAUFAN", "drg. Taufan", "Gresik", "1983-05-03", "L", "3525040305830001")]
+    candidates = _frame(cand, background.candidates.columns, ("P01", "dpr", "d", ""))
+    row = link(candidates, registry, keep_all=True).row(0, named=True)
+    assert (row["person_id"], row["decision"]) == ("R-STRANGER", "review")
+    assert "DUA kecocokan kuat" in row["reasons"]
