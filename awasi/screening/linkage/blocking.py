@@ -207,8 +207,8 @@ def _capped(keys: pl.DataFrame, settings: BlockingSettings) -> pl.DataFrame:
 
 
 def reference_keys(people: People) -> pl.DataFrame:
-    """The blocking keys of a reference table (not expanded), one row per (row, key)."""
-    return _keys(people, expand=False).unique()
+    """The blocking keys of a reference table (not expanded; a row may repeat a key)."""
+    return _keys(people, expand=False)
 
 
 def block_self(
@@ -263,7 +263,7 @@ def block(
     # Only registry keys some candidate has matter: filter before capping (a key's count on
     # the right side is unchanged by the filter, so chunked and whole runs cap alike).
     right_keys = right_keys.join(left_keys.select("key").unique(), on="key", how="semi")
-    right_keys = _capped(right_keys, settings).rename({"row": "r"})
+    right_keys = _capped(right_keys.unique(), settings).rename({"row": "r"})
     pairs = left_keys.join(right_keys, on="key").select("l", "r")
     if same_table:
         pairs = pairs.filter(pl.col("l") != pl.col("r")).select(

@@ -225,7 +225,9 @@ def link(
     freq.district_unused_u = districts.unused_share(c, freq.districts)
     prior = _anchored_prior(c, r, vocab, th)
     progress("estimating m", 0.3)
-    keys = reference_keys(r)  # once for all chunks
+    # The registry's keys are built once when there are several chunks (a national list);
+    # for one chunk, building them inside each blocking call keeps the peak lower.
+    keys = reference_keys(r) if c.n > chunk_size else None
     freq.m = _estimated_m(c, r, freq, vocab, th, blocking, prior, keys)
     rows: list[dict[str, Any]] = []
     for start in range(0, c.n, chunk_size):
@@ -244,7 +246,7 @@ def _estimated_m(
     th: Thresholds,
     blocking: BlockingSettings | None,
     prior: float,
-    keys: pl.DataFrame,
+    keys: pl.DataFrame | None,
 ) -> dict[str, dict[int, float]]:
     """m re-estimated by EM on the blocked pairs of an evenly spaced sample of candidates
     (the same sample however the run is chunked)."""
@@ -270,7 +272,7 @@ def _link_chunk(
     language: str,
     keep_all: bool,
     prior: float,
-    keys: pl.DataFrame,
+    keys: pl.DataFrame | None,
 ) -> list[dict[str, Any]]:
     ci, ri = block(c, r, blocking, right_keys=keys)
     s = score_pairs(c, r, ci, ri, freq, vocab, th, prior=prior)
