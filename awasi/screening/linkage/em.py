@@ -1,12 +1,12 @@
 """m estimated from the data by expectation–maximisation, u held fixed (linkage.md §1.1).
 
-The documented m tables (``model.M_NIK``, ``M_DATE``, ``M_NAME``) are error rates guessed for
-Indonesian registries; a given pair of files may be cleaner or dirtier. Like Splink, the linker
-re-estimates m on the blocked pairs of a sample of candidates: each pair's posterior (from the
-current m, the measured u and the prior) weighs its levels, and m per level becomes the
-weighted share of that level. u stays as measured on the reference table, so EM cannot drift
-into explaining coincidences as matches. The documented tables act as a Dirichlet prior worth
-``PSEUDO_PAIRS`` pairs, so small inputs keep them and estimates never reach 0.
+The documented m tables (``model.M_NIK``, ``M_DATE``, ``M_NAME``, ``M_GEO``) are error rates
+guessed for Indonesian registries; a given pair of files may be cleaner or dirtier. Like
+Splink, the linker re-estimates m on the blocked pairs of a sample of candidates: each pair's
+posterior (from the current m, the measured u and the prior) weighs its levels, and m per level
+becomes the weighted share of that level. u stays as measured on the reference table, so EM
+cannot drift into explaining coincidences as matches. The documented tables act as a Dirichlet
+prior worth ``PSEUDO_PAIRS`` pairs, so small inputs keep them and estimates never reach 0.
 """
 
 from __future__ import annotations

@@ -134,7 +134,7 @@ def decide(lv: Levels, probability: np.ndarray, th: Thresholds) -> np.ndarray:
     # whose date then differs from the form); a date read from that NIK is the NIK again.
     near_id = lv.nik <= Nik.SERIAL_EDIT
     near_id &= lv.other_id | np.isin(lv.stated_date, (Date.EXACT, Date.NULL))
-    second_id = (lv.stated_date == Date.EXACT) | (lv.date == Date.EXACT) & lv.other_id | near_id
+    second_id = (lv.stated_date == Date.EXACT) | ((lv.date == Date.EXACT) & lv.other_id) | near_id
     names_agree |= (lv.name == Name.PARTIAL) & second_id & (probability >= th.strong)
     # An identical NIK confirmed by identical stated birth dates: two independent identifiers
     # agree, whatever the name says (an alias). A near date is not enough: a NIK typo often
