@@ -62,7 +62,9 @@ def analyse(cands: pl.DataFrame, reg: pl.DataFrame, truth: dict[str, str], show:
     prior = _anchored_prior(c, r, vocab, th)
     c_row = {cid: i for i, cid in enumerate(c.ids)}
     r_row = {pid: i for i, pid in enumerate(r.ids)}
-    todo = [x for x in misses if x in c_row] + [x for x in false if x in truth]
+    # A candidate matched to the wrong person is both a miss and a false match: listed once.
+    todo = [x for x in misses if x in c_row]
+    todo += [x for x in false if x in truth and x not in set(todo)]
     ci = np.asarray([c_row[x] for x in todo], np.int32)
     ri = np.asarray([r_row[truth[x]] for x in todo], np.int32)
     s = score_pairs(c, r, ci, ri, freq, vocab, th, prior=prior)
