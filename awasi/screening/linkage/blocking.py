@@ -8,7 +8,8 @@ per key:
 * ``date×token`` — any birth date (stated or from the NIK; on the candidate side also day↔month
   swapped, ±1 year, ±1–3 days) with any informative name token (NIK missing or wrong);
 * ``token pair`` — two informative tokens together, whatever the dates (birth date wrong);
-* ``name key`` — the whole order-free spelling key (single-token names with a wrong date);
+* ``name key`` — the whole order-free spelling key (single-token names with a wrong date), and
+  the same for the informative tokens only (weak ones such as Ni, Ketut, Muhammad dropped);
 * ``token×place`` — any informative name token with the birth place (neither NIK nor birth
   date on the form: a common name is narrowed down by where the person was born).
 
@@ -183,6 +184,8 @@ def _keys(people: People, *, expand: bool) -> pl.DataFrame:
         _token_place_keys(tokens, people.place),
     ]
     parts.append((np.arange(people.n), 5 * _PASS + people.name_key.astype(np.int64)))
+    # The informative key too: "Ketut Suryani" and "Ni Ketut Suryani" differ only in weak tokens.
+    parts.append((np.arange(people.n), 9 * _PASS + people.info_key.astype(np.int64)))
     rows = np.concatenate([p[0] for p in parts]).astype(np.int32)
     keys = np.concatenate([p[1] for p in parts]).astype(np.int64)
     return pl.DataFrame({"row": rows, "key": keys})
@@ -200,6 +203,8 @@ def _capped(keys: pl.DataFrame, settings: BlockingSettings) -> pl.DataFrame:
         .then(settings.name_key_cap)
         .when(kind == 8)
         .then(settings.token_place_cap)
+        .when(kind == 9)
+        .then(settings.name_key_cap)
         .otherwise(1 << 30)
     )
     dropped = counts.filter(pl.col("len") > cap).select("key")

@@ -396,3 +396,14 @@ def test_nik_typo_onto_a_stranger_is_not_matched_as_an_alias():
     row = link(candidates, registry, keep_all=True).row(0, named=True)
     assert (row["person_id"], row["decision"]) == ("R-STRANGER", "review")
     assert "DUA kecocokan kuat" in row["reasons"]
+
+
+def test_name_differing_only_in_weak_tokens_is_found_without_nik_or_date():
+    background = synth.generate(n_registry=2000, n_candidates=10, n_links=0, seed=12)
+    extra = [("R-SURYANI", "Ni Ketut Suryani", "Denpasar", "1975-03-03", "P", "5171014303750001")]
+    columns = background.registry.columns
+    registry = pl.concat([background.registry, _frame(extra, columns, ("honorary", "Pemda", ""))])
+    cand = [("C-SURYANI", "Ketut Suryani", "", "", "", "")]  # nothing but the name
+    candidates = _frame(cand, background.candidates.columns, ("P01", "dpr", "d", ""))
+    row = link(candidates, registry).row(0, named=True)
+    assert (row["person_id"], row["decision"]) == ("R-SURYANI", "review")
