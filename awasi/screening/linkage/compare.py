@@ -414,9 +414,9 @@ def compare(
     date, source, value, stated = compare_dates(c, r, ci, ri)
     nik = compare_niks(c, r, ci, ri)
     # A date read only from a NIK whose date digits hold a typo says nothing more than the NIK
-    # comparison already did: not a second, contradicting fact.
+    # comparison already did: not a second, contradicting fact. The stated dates, when both
+    # forms carry one, are still their own evidence (else the level is NULL).
     from_typo = (nik == Nik.DATE_EDIT) & (source != 0) & (date > Date.EXACT)
-    # The stated dates, when both forms carry one, are still their own evidence.
     date[from_typo] = stated[from_typo]
     source[from_typo] = 0
     # Each side's NIK repeats its own stated birth date, and the two dates differ: not a slip
@@ -439,9 +439,12 @@ def compare(
         single[0] = False
         short = _abbreviated_side(c, ci, r, ri, single) | _abbreviated_side(r, ri, c, ci, single)
         name[(name > Name.SUBSET) & (name != Name.NULL) & short] = Name.SUBSET
+    sex_digit = np.zeros(len(ci), bool)
+    edited = np.flatnonzero(nik == Nik.DATE_EDIT)  # only these can differ by the +40 alone
+    sex_digit[edited] = nik_sex_digit(c, r, ci[edited], ri[edited])
     return Levels(
         nik=nik,
-        nik_sex_digit=nik_sex_digit(c, r, ci, ri) & (nik == Nik.DATE_EDIT),
+        nik_sex_digit=sex_digit,
         other_id=np.asarray(c.other_id[ci] & r.other_id[ri], bool),
         date=date,
         date_source=source,

@@ -166,7 +166,9 @@ def _nik_u(
     different = ref.name_key[a] != ref.name_key[b]
     a, b = a[different], b[different]
     levels = compare_niks(ref, ref, a, b) if len(a) else np.zeros(0, np.int8)
-    sex_digit = nik_sex_digit(ref, ref, a, b) if len(a) else np.zeros(0, bool)
+    sex_digit = np.zeros(len(levels), bool)
+    edited = np.flatnonzero(levels == Nik.DATE_EDIT)
+    sex_digit[edited] = nik_sex_digit(ref, ref, a[edited], b[edited])
     # So is an identical NIK on the same birth date under another spelling or alias: leaving
     # such pairs in would make the list's own doubles look like chance agreement.
     sex_digit = sex_digit[levels != Nik.EXACT]
