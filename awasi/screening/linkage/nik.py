@@ -12,10 +12,12 @@ for a whole column with polars and is tested to agree with it.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import polars as pl
 
@@ -55,9 +57,16 @@ class NikInfo:
         return self.problem == ""
 
 
+#: The official region codes shipped with Awasi (Kemendagri, via data/wilayah; ODbL).
+WILAYAH = Path(__file__).resolve().parents[2] / "regions" / "data" / "wilayah"
+
+
 @lru_cache(maxsize=1)
 def region_codes() -> tuple[frozenset[str], frozenset[str]]:
-    """(province codes, ``PPRR`` regency codes) from python-stdnum's table plus new provinces."""
+    """(province codes, ``PPRR`` regency codes) a NIK may carry: today's official codes (the
+    shipped wilayah table: 38 provinces, 514 regencies) **and** python-stdnum's older table, since
+    a NIK keeps the code it was issued under — Kalimantan Utara's people hold 64xx NIKs from before
+    2012 and 65xx ones after; regencies split off later hold both the parent's and their own."""
     from stdnum import numdb
 
     provinces: set[str] = set(EXTRA_PROVINCES)
@@ -65,6 +74,10 @@ def region_codes() -> tuple[frozenset[str], frozenset[str]]:
     for _len, prov, _hi, _props, children in numdb.get("id/loc").prefixes:
         provinces.add(prov)
         regencies.update(prov + reg for _l, reg, _h, _p, _c in children)
+    with open(WILAYAH / "provinces.csv", encoding="utf-8", newline="") as handle:
+        provinces.update(row["code"] for row in csv.DictReader(handle))
+    with open(WILAYAH / "regencies.csv", encoding="utf-8", newline="") as handle:
+        regencies.update(row["code"].replace(".", "") for row in csv.DictReader(handle))
     return frozenset(provinces), frozenset(regencies)
 
 

@@ -15,6 +15,9 @@ CASES = [
     ("1971051203050001", "", dt.date(2005, 3, 12), "L"),  # 2005 is adult by 2026
     ("1971051203150001", "", dt.date(1915, 3, 12), "L"),  # 2015 would be a child: 1915
     ("3171-0157-0845-0001", "", dt.date(1945, 8, 17), "P"),
+    # Kalimantan Utara (65, since 2012): today's code and the older Kalimantan Timur one (64xx).
+    ("6571014303750001", "", dt.date(1975, 3, 3), "P"),
+    ("6473014303750001", "", dt.date(1975, 3, 3), "P"),
     ("3333333333333333", NikProblem.DUMMY, None, ""),
     ("1234567890123456", NikProblem.DUMMY, None, ""),
     ("1212121212121212", NikProblem.DUMMY, None, ""),
@@ -48,3 +51,9 @@ def test_vectorised_parser_agrees_with_scalar():
         readable = info.problem in ("", NikProblem.PROVINCE)
         assert row["birth_date"] == (info.birth_date if readable else None), value
         assert row["sex"] == (info.sex if readable else ""), value
+
+
+def test_regencies_of_the_shipped_wilayah_table_are_known():
+    # Papua Barat's Pegunungan Arfak (92.12) is in the official table, not in python-stdnum's.
+    assert parse_nik("9212014303750001").is_known_regency
+    assert parse_nik("6501014303750001").is_known_regency  # Malinau, Kalimantan Utara
