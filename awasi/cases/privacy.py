@@ -1,14 +1,13 @@
 """Masking of personal data for lists, exports and public pages. Pure: no Django.
 
 Reporter identity is need-to-know: a NIK encodes place of residence and birth date (structure as
-checked by python-stdnum ``id.nik``), so outside the logged identity view only its last four digits
-are shown.
+checked by :func:`awasi.screening.linkage.nik.parse_nik`), so outside the logged identity view only
+its last four digits are shown.
 """
 
 from __future__ import annotations
 
-from stdnum.exceptions import ValidationError
-from stdnum.id import nik as nik_format
+from awasi.screening.linkage.nik import parse_nik
 
 
 def mask_nik(value: str) -> str:
@@ -20,11 +19,13 @@ def mask_nik(value: str) -> str:
 
 
 def clean_nik(value: str) -> str:
-    """Validate a NIK's structure (16 digits, province, birth date) or raise ValueError."""
-    try:
-        return str(nik_format.validate(value))
-    except ValidationError as exc:
-        raise ValueError(str(exc) or "invalid NIK") from exc
+    """Validate a NIK's structure (16 digits, province, birth date, not a placeholder such as
+    3333333333333333) or raise ValueError. Province codes are today's official ones and the older
+    ones NIKs were issued under (python-stdnum's table alone refused Kalimantan Utara's 65xx)."""
+    info = parse_nik(value)
+    if not info.is_valid:
+        raise ValueError(f"invalid NIK ({info.problem})")
+    return info.digits
 
 
 def mask_name(value: str) -> str:

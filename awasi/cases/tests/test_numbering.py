@@ -69,7 +69,11 @@ def test_mask_nik(value, expected):
 
 def test_clean_nik_accepts_valid_and_refuses_invalid():
     assert privacy.clean_nik("1901011708450001") == "1901011708450001"
-    for bad in ("123", "9971011708450001", "1901013502450001", "19010117084500AB"):
+    # Kalimantan Utara (65) and Papua Barat's newer regencies are valid; placeholders are not.
+    assert privacy.clean_nik("6571014303750001") == "6571014303750001"
+    assert privacy.clean_nik("9212-0143-0375-0001") == "9212014303750001"
+    bad_values = ("123", "9971011708450001", "1901013502450001", "19010117084500AB")
+    for bad in (*bad_values, "3333333333333333"):
         with pytest.raises(ValueError):
             privacy.clean_nik(bad)
 
