@@ -18,8 +18,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import polars as pl
+if TYPE_CHECKING:  # polars is loaded by nik_frame only: case intake parses one NIK at a time
+    import polars as pl
+
 
 #: Provinces created in 2022 that python-stdnum's table (2024) lacks (UU 14, 15, 16/2022 and
 #: UU 29/2022; codes per Kepmendagri 100.1.1-6117/2022). Configurable data, not a legal rule.
@@ -152,6 +155,8 @@ def nik_frame(niks: pl.Series, *, reference_year: int = 2026) -> pl.DataFrame:
     ``birth_date`` and ``sex`` are given for valid NIKs and for those whose only problem is an
     unknown province; ``district`` for valid NIKs only.
     """
+    import polars as pl
+
     provinces, _ = region_codes()
     digits = niks.cast(pl.Utf8).fill_null("").str.replace_all(r"[\s.\-]", "")
     frame = pl.DataFrame({"digits": digits})
