@@ -24,11 +24,6 @@ if TYPE_CHECKING:  # polars is loaded by nik_frame only: case intake parses one 
     import polars as pl
 
 
-#: Provinces created in 2022 that python-stdnum's table (2024) lacks (UU 14, 15, 16/2022 and
-#: UU 29/2022; codes per Kepmendagri 100.1.1-6117/2022). Configurable data, not a legal rule.
-EXTRA_PROVINCES = frozenset({"92", "93", "94", "95", "96"})
-
-
 class NikProblem:
     """Machine codes of NIK problems (explained in words by :mod:`explain`)."""
 
@@ -72,7 +67,7 @@ def region_codes() -> tuple[frozenset[str], frozenset[str]]:
     2012 and 65xx ones after; regencies split off later hold both the parent's and their own."""
     from stdnum import numdb
 
-    provinces: set[str] = set(EXTRA_PROVINCES)
+    provinces: set[str] = set()
     regencies: set[str] = set()
     for _len, prov, _hi, _props, children in numdb.get("id/loc").prefixes:
         provinces.add(prov)

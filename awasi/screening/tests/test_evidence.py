@@ -64,16 +64,20 @@ def _frame(rows, columns, extra):
     )
 
 
+def _beside_background(registry_rows, candidate_rows, *, n_registry=3000, seed=11, category="asn"):
+    """Hand-made registry rows added to a generated registry (for realistic frequencies), and
+    hand-made candidates alone: (candidates, registry)."""
+    background = synth.generate(n_registry=n_registry, n_candidates=10, n_links=0, seed=seed)
+    columns = background.registry.columns
+    extra = _frame(registry_rows, columns, (category, "Pemda", ""))
+    registry = pl.concat([background.registry, extra])
+    candidates = _frame(candidate_rows, background.candidates.columns, ("P01", "dpr", "d", ""))
+    return candidates, registry
+
+
 @pytest.fixture(scope="module")
 def decisions():
-    background = synth.generate(n_registry=3000, n_candidates=10, n_links=0, seed=11)
-    registry = pl.concat(
-        [
-            background.registry,
-            _frame(REGISTRY, background.registry.columns, ("asn", "Pemda", "")),
-        ]
-    )
-    candidates = _frame(CANDIDATES, background.candidates.columns, ("P01", "dpr", "d", ""))
+    candidates, registry = _beside_background(REGISTRY, CANDIDATES)
     result = link(candidates, registry, keep_all=True)
     return {row["candidate_id"]: row for row in result.iter_rows(named=True)}
 
@@ -378,7 +382,6 @@ def test_nik_differing_only_by_the_womans_40_is_told_apart_from_a_date_typo():
 
 
 def test_nik_typo_onto_a_stranger_is_not_matched_as_an_alias():
-    background = synth.generate(n_registry=3000, n_candidates=10, n_links=0, seed=11)
     # "Taufan" is a common single name here: 60 namesakes born on other days.
     namesakes = [
         (f"R-NS{k}", "Taufan", "Gresik", f"{1960 + k % 40}-0{1 + k % 9}-1{k % 9}", "L", "")
@@ -388,22 +391,19 @@ def test_nik_typo_onto_a_stranger_is_not_matched_as_an_alias():
         ("R-TAUFAN", "Taufan", "Gresik", "1983-05-03", "L", "3525090305830001"),
         ("R-STRANGER", "Bambang Sutrisno", "Gresik", "1983-05-03", "L", "3525040305830001"),
     ]
-    columns = background.registry.columns
-    registry = pl.concat([background.registry, _frame(extra, columns, ("asn", "Pemda", ""))])
     # A typo in his NIK's district digit lands exactly on a stranger born the same day.
     cand = [("C-TAUFAN", "drg. Taufan", "Gresik", "1983-05-03", "L", "3525040305830001")]
-    candidates = _frame(cand, background.candidates.columns, ("P01", "dpr", "d", ""))
+    candidates, registry = _beside_background(extra, cand)
     row = link(candidates, registry, keep_all=True).row(0, named=True)
     assert (row["person_id"], row["decision"]) == ("R-STRANGER", "review")
     assert "DUA kecocokan kuat" in row["reasons"]
 
 
 def test_name_differing_only_in_weak_tokens_is_found_without_nik_or_date():
-    background = synth.generate(n_registry=2000, n_candidates=10, n_links=0, seed=12)
     extra = [("R-SURYANI", "Ni Ketut Suryani", "Denpasar", "1975-03-03", "P", "5171014303750001")]
-    columns = background.registry.columns
-    registry = pl.concat([background.registry, _frame(extra, columns, ("honorary", "Pemda", ""))])
     cand = [("C-SURYANI", "Ketut Suryani", "", "", "", "")]  # nothing but the name
-    candidates = _frame(cand, background.candidates.columns, ("P01", "dpr", "d", ""))
+    candidates, registry = _beside_background(
+        extra, cand, n_registry=2000, seed=12, category="honorary"
+    )
     row = link(candidates, registry).row(0, named=True)
     assert (row["person_id"], row["decision"]) == ("R-SURYANI", "review")
