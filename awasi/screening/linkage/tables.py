@@ -10,6 +10,7 @@ import csv
 import dataclasses
 import datetime as dt
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import polars as pl
@@ -86,6 +87,29 @@ def read_rows(path: str | Path, data: bytes | None = None) -> list[list[str]]:
     return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text))]
 
 
+def _header(cells: list[str]) -> list[str]:
+    """Column names as matched: surrounding spaces, a BOM and letter case do not count."""
+    return [c.replace("\ufeff", "").strip().lower() for c in cells]
+
+
+def _absent(
+    header: list[str],
+    columns: tuple[str, ...],
+    on_absent: Callable[[list[str]], None] | None,
+    required: tuple[str, ...] = (),
+) -> list[str]:
+    """Columns the header lacks, reported through ``on_absent``; a missing id, ``full_name`` or
+    ``required`` column is an error."""
+    required = (*columns[:2], *required)
+    missing = [c for c in columns if c in required and c not in header]
+    if missing:
+        raise TableError([RowError(1, c, "column missing from header") for c in missing])
+    absent = [c for c in columns if c not in header]
+    if absent and on_absent is not None:
+        on_absent(absent)
+    return absent
+
+
 def _check_row(line: int, record: dict[str, str], id_column: str) -> list[RowError]:
     errors = []
     for required in (id_column, "full_name"):
@@ -109,18 +133,21 @@ def _check_row(line: int, record: dict[str, str], id_column: str) -> list[RowErr
 
 
 def validate(
-    rows: list[list[str]], columns: tuple[str, ...], optional: tuple[str, ...] = ()
+    rows: list[list[str]],
+    columns: tuple[str, ...],
+    optional: tuple[str, ...] = (),
+    on_absent: Callable[[list[str]], None] | None = None,
+    required: tuple[str, ...] = (),
 ) -> pl.DataFrame:
     """A string DataFrame of ``columns`` (plus those ``optional`` columns the header has), or
-    :class:`TableError` listing every offending row."""
+    :class:`TableError` listing every offending row. Columns other than the id, ``full_name``
+    and ``required`` that the header lacks are read as empty and named to ``on_absent``."""
     if not rows:
         raise TableError([RowError(1, "-", "file is empty")])
-    header = rows[0]
-    missing = [c for c in columns if c not in header]
-    if missing:
-        raise TableError([RowError(1, c, "column missing from header") for c in missing])
+    header = _header(rows[0])
+    absent = _absent(header, columns, on_absent, required)
     columns = columns + tuple(c for c in optional if c in header and c not in columns)
-    index = {c: header.index(c) for c in columns}
+    index = {c: header.index(c) for c in columns if c not in absent}
     id_column = columns[0]
     records: list[dict[str, str]] = []
     errors: list[RowError] = []
@@ -129,6 +156,7 @@ def validate(
         if not any(row):
             continue
         record = {c: (row[i] if i < len(row) else "") for c, i in index.items()}
+        record.update(dict.fromkeys(absent, ""))
         errors += _check_row(line, record, id_column)
         ident = record[id_column]
         if ident and ident in seen:
@@ -144,7 +172,11 @@ def validate(
     return pl.DataFrame(records, schema={c: pl.Utf8 for c in columns})
 
 
-def validate_csv(data: bytes, columns: tuple[str, ...]) -> pl.DataFrame:
+def validate_csv(
+    data: bytes,
+    columns: tuple[str, ...],
+    on_absent: Callable[[list[str]], None] | None = None,
+) -> pl.DataFrame:
     """The same checks as :func:`validate`, vectorised with polars (large CSV files)."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -158,10 +190,16 @@ def validate_csv(data: bytes, columns: tuple[str, ...]) -> pl.DataFrame:
         raise TableError(
             [RowError(1, "-", f"not a UTF-8 CSV file ({exc.__class__.__name__})")]
         ) from exc
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise TableError([RowError(1, c, "column missing from header") for c in missing])
-    frame = frame.select([pl.col(c).fill_null("").str.strip_chars() for c in columns])
+    header = _header(frame.columns)
+    if len(set(header)) == len(header):
+        frame = frame.rename(dict(zip(frame.columns, header, strict=True)))
+    absent = _absent(frame.columns, columns, on_absent)
+    frame = frame.select(
+        [
+            pl.lit("").alias(c) if c in absent else pl.col(c).fill_null("").str.strip_chars()
+            for c in columns
+        ]
+    )
     frame = frame.with_row_index("line", offset=2)
     id_column = columns[0]
     checks = [
@@ -200,9 +238,13 @@ def validate_csv(data: bytes, columns: tuple[str, ...]) -> pl.DataFrame:
     return frame.drop("line")
 
 
-def read_table(path: str | Path, columns: tuple[str, ...]) -> pl.DataFrame:
+def read_table(
+    path: str | Path,
+    columns: tuple[str, ...],
+    on_absent: Callable[[list[str]], None] | None = None,
+) -> pl.DataFrame:
     """Read and validate a candidate or registry file (CSV fast path, XLSX row by row)."""
     raw = Path(path).read_bytes()
     if raw[:2] == b"PK":
-        return validate(read_rows(path, raw), columns)
-    return validate_csv(raw, columns)
+        return validate(read_rows(path, raw), columns, on_absent=on_absent)
+    return validate_csv(raw, columns, on_absent)

@@ -45,10 +45,14 @@ OPTIONAL_CANDIDATE_COLUMNS = ("number",)
 
 
 def _validated(
-    data: bytes, filename: str, columns: tuple[str, ...], optional: tuple[str, ...] = ()
+    data: bytes,
+    filename: str,
+    columns: tuple[str, ...],
+    optional: tuple[str, ...] = (),
+    required: tuple[str, ...] = (),
 ) -> list[dict[str, str]]:
     try:
-        frame = validate(read_rows(filename, data), columns, optional)
+        frame = validate(read_rows(filename, data), columns, optional, required=required)
     except (UnicodeDecodeError, ValueError, KeyError) as exc:
         raise DomainError(
             _("The file cannot be read: %(e)s") % {"e": exc}, code="unreadable_file"
@@ -134,7 +138,7 @@ def import_registry(
     """Create a registry from a file (REGISTRY.csv columns) or refuse it whole."""
     if not is_bawaslu(actor):
         raise DomainError(_("You may not import registries."), code="forbidden")
-    rows = _validated(data, filename, REGISTRY_COLUMNS)
+    rows = _validated(data, filename, REGISTRY_COLUMNS, required=("category",))
     _check_categories(rows)
     registry = Registry.objects.create(name=name, imported_by=actor, is_synthetic=is_synthetic)
     RegistryPerson.objects.bulk_create(

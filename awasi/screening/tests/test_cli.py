@@ -2,6 +2,7 @@
 
 import csv
 
+import polars as pl
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -40,6 +41,20 @@ def test_matches_file_contract(files):
     assert len(matched & set(truth.items())) >= 0.9 * len(truth)
 
 
+def test_candidates_without_optional_columns_are_screened(files, tmp_path, capsys):
+    folder, truth = files
+    short = tmp_path / "c.csv"
+    source = pl.read_csv(folder / "c.csv", infer_schema=False)
+    source.select("nik", "full_name", "candidate_id", "birth_date").write_csv(short)
+    out = tmp_path / "m.csv"
+    call_command("screen", candidates=str(short), registry=str(folder / "r.csv"), out=str(out))
+    assert "CANDIDATES: no column birth_place, sex, party, level, dapil, region_code" in (
+        capsys.readouterr().err
+    )
+    matched = {(r["candidate_id"], r["person_id"]) for r in _read(out) if r["decision"] == "match"}
+    assert len(matched & set(truth.items())) >= 0.8 * len(truth)
+
+
 def test_duplicates_file_contract(files, tmp_path):
     folder, _ = files
     source = _read(folder / "c.csv")
@@ -59,7 +74,7 @@ def test_duplicates_file_contract(files, tmp_path):
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        ("candidate_id,full_name\nA,Budi\n", "column missing"),
+        ("candidate_id,nik\nA,\n", "full_name: column missing"),
         (
             "candidate_id,full_name,birth_place,birth_date,sex,nik,party,level,dapil,region_code\n"
             "A,,x,1990-13-01,X,,,,,\nA,Budi,,,,,,,,\n",

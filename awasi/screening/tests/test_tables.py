@@ -75,3 +75,39 @@ def test_non_utf8_csv_is_refused():
     data = (",".join(CANDIDATE_COLUMNS) + "\nC1,Jos\xe9,,,,,,,,\n").encode("latin-1")
     with pytest.raises(TableError):
         validate_csv(data, CANDIDATE_COLUMNS)
+
+
+@pytest.mark.parametrize("fast", [False, True])
+def test_absent_optional_columns_read_as_empty_and_are_named(fast):
+    from awasi.screening.linkage.tables import validate_csv
+
+    rows = [[" Full_Name", "CANDIDATE_ID", "nik", "extra"], ["Budi", "C1", "1971010201700001", "z"]]
+    named: list[list[str]] = []
+    if fast:
+        data = "\n".join(",".join(r) for r in rows).encode()
+        frame = validate_csv(data, CANDIDATE_COLUMNS, named.append)
+    else:
+        frame = validate(rows, CANDIDATE_COLUMNS, on_absent=named.append)
+    assert frame.columns == list(CANDIDATE_COLUMNS)
+    assert frame.row(0, named=True) == {
+        **dict.fromkeys(CANDIDATE_COLUMNS, ""),
+        "candidate_id": "C1",
+        "full_name": "Budi",
+        "nik": "1971010201700001",
+    }
+    given = ("candidate_id", "full_name", "nik")
+    assert named == [[c for c in CANDIDATE_COLUMNS if c not in given]]
+
+
+@pytest.mark.parametrize("fast", [False, True])
+def test_id_name_and_required_columns_must_be_present(fast):
+    from awasi.screening.linkage.tables import REGISTRY_COLUMNS, validate_csv
+
+    rows = [["person_id", "nik"], ["R1", ""]]
+    with pytest.raises(TableError) as caught:
+        if fast:
+            validate_csv("\n".join(",".join(r) for r in rows).encode(), REGISTRY_COLUMNS)
+        else:
+            validate(rows, REGISTRY_COLUMNS, required=("category",))
+    missing = [e.column for e in caught.value.errors]
+    assert missing == (["full_name"] if fast else ["full_name", "category"])

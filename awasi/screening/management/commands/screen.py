@@ -6,8 +6,10 @@
 * ``awasi screen --candidates CANDIDATES.csv --duplicates --out DUPLICATES.csv`` writes
   ``candidate_id_a,candidate_id_b,score,decision,reasons``.
 
-Progress goes to stderr. A bad input file exits with status 2, lists the offending rows on
-stderr and writes nothing (the output is written to a temporary file and renamed at the end).
+Progress goes to stderr. Only the id and ``full_name`` columns must be present (in any order and
+letter case); another column the header lacks is read as empty and named on stderr. A bad input
+file exits with status 2, lists the offending rows on stderr and writes nothing (the output is
+written to a temporary file and renamed at the end).
 """
 
 from __future__ import annotations
@@ -35,8 +37,11 @@ DUPLICATE_HEADER = ("candidate_id_a", "candidate_id_b", "score", "decision", "re
 
 
 def _read(path: str, columns: tuple[str, ...], label: str) -> Any:
+    def absent(names: list[str]) -> None:
+        sys.stderr.write(f"{label}: no column {', '.join(names)}; read as empty\n")
+
     try:
-        return read_table(path, columns)
+        return read_table(path, columns, absent)
     except FileNotFoundError as exc:
         raise CommandError(f"{label}: file not found: {path}", returncode=2) from exc
     except (UnicodeDecodeError, csv.Error) as exc:
