@@ -8,6 +8,8 @@ per key:
 * ``date×token`` — any birth date (stated or from the NIK; on the candidate side also day↔month
   swapped, ±1 year, ±1–3 days) with any informative name token (NIK missing or wrong);
 * ``token pair`` — two informative tokens together, whatever the dates (birth date wrong);
+* ``date×initial`` — the birth date with each token's first letter (a misspelt single name);
+  on the candidate side without a usable NIK, also the mistyped variants of that date;
 * ``name key`` — the whole order-free spelling key (single-token names with a wrong date), and
   the same for the informative tokens only (weak ones such as Ni, Ketut, Muhammad dropped);
 * ``token×place`` — any informative name token with the birth place (neither NIK nor birth
@@ -175,14 +177,24 @@ def _keys(people: People, *, expand: bool) -> pl.DataFrame:
         dates = dates + date_variants(people.dob) + date_variants(people.nik_dob)
     # Exact dates pair with every token (weak ones too: "Ayu", "Siti"); the many mistyped
     # variants of the candidate's date only with informative tokens, to keep blocks small.
+    initials = np.where(tokens > 0, people.initials, 0)
     parts = [
         _nik_keys(people, expand=expand),
         _date_token_keys(exact_dates, people.tokens),
         _date_token_keys(dates[2:], tokens),
         _token_pair_keys(tokens),
-        _date_initial_keys([people.dob], tokens, np.where(tokens > 0, people.initials, 0)),
+        _date_initial_keys([people.dob], tokens, initials),
         _token_place_keys(tokens, people.place),
     ]
+    if expand:
+        # Without a usable NIK, a misspelt name ("Vara"/"Vera") with a mistyped date has only
+        # the birth date left to meet on: the date's variants with each token's first letter.
+        no_nik = ~people.nik_usable
+        parts.append(
+            _date_initial_keys(
+                [np.where(no_nik, v, INT_NULL) for v in date_variants(people.dob)], tokens, initials
+            )
+        )
     parts.append((np.arange(people.n), 5 * _PASS + people.name_key.astype(np.int64)))
     # The informative key too: "Ketut Suryani" and "Ni Ketut Suryani" differ only in weak tokens.
     parts.append((np.arange(people.n), 9 * _PASS + people.info_key.astype(np.int64)))

@@ -290,7 +290,13 @@ def _link_chunk(
     b2 = second[has_second]
     alias = (lv.name[best[has_second]] > Name.FUZZY) & (lv.nik[best[has_second]] == Nik.EXACT)
     namesake_near = (lv.name[b2] <= Name.FUZZY) & (lv.nik[b2] <= Nik.SAME_PREFIX)
-    close[has_second] |= alias & namesake_near & (s.probability[b2] >= th.match)
+    typo = np.zeros(len(best), bool)
+    typo[has_second] = alias & namesake_near & (s.probability[b2] >= th.match)
+    close |= typo
+    # The namesake is then the likelier person (one slip rather than a slip and an alias):
+    # shown first, the alias as its runner-up.
+    best, second = np.where(typo, second, best), np.where(typo, best, second)
+    decision = np.where(typo, s.decision[best], decision)
     # A candidate is at most one registry person: the best pair's probability shared with
     # every rival (odds normalised over the candidate's pairs) must still reach the match band.
     odds = np.exp2(np.clip(s.score, -60, 60))

@@ -395,7 +395,9 @@ def test_nik_typo_onto_a_stranger_is_not_matched_as_an_alias():
     cand = [("C-TAUFAN", "drg. Taufan", "Gresik", "1983-05-03", "L", "3525040305830001")]
     candidates, registry = _beside_background(extra, cand)
     row = link(candidates, registry, keep_all=True).row(0, named=True)
-    assert (row["person_id"], row["decision"]) == ("R-STRANGER", "review")
+    # The namesake (one slip) is shown first, the stranger (a slip and an alias) as runner-up.
+    assert (row["person_id"], row["decision"]) == ("R-TAUFAN", "review")
+    assert row["runner_up_id"] == "R-STRANGER"
     assert "DUA kecocokan kuat" in row["reasons"]
 
 
