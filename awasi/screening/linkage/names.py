@@ -22,6 +22,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    import polars as pl
 
 NORMALISER_VERSION = "2026.11-1"
 
@@ -210,3 +216,150 @@ def parse_name(raw: str) -> ParsedName:
     keys = tuple(spelling_key(t) for t in tokens)
     weak = tuple(t in WEAK_TOKENS or len(t) == 1 for t in tokens)
     return ParsedName(raw, tuple(pre), tuple(p for p in post if p), tuple(tokens), keys, weak)
+
+
+#: Names the vectorised parser takes: ASCII only (accented names go through :func:`parse_name`
+#: one by one, for its Unicode folding).
+ASCII_NAME_PATTERN = r"^[\x00-\x7f]*$"
+
+
+def parse_names(names: pl.Series) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """:func:`parse_name` for a column of lower-case ASCII names at once.
+
+    Returns ``(tokens, names)``: ``tokens`` has one row per name token in name order
+    (``row``, ``key``, ``weak``); ``names`` one row per input name (``row``, ``titles`` —
+    titles before, then degrees after, space-joined — and ``sex_hint``). The values are those
+    :func:`parse_name` gives for each name: every distinct word is classified once in Python
+    (title, degree, the tokens it stands for); which leading words are titles and which trailing
+    ones degrees is worked out on the whole column.
+    """
+    import polars as pl
+
+    n = len(names)
+    text = names.fill_null("").str.replace_all("['`]", "")
+    split = text.str.splitn(",", 2).struct.rename_fields(["head", "tail"]).struct.unnest()
+    head = (
+        split["head"]
+        .fill_null("")
+        .str.replace_all("-", " ")
+        .str.replace_all(r"[^a-z.]", " ")
+        .str.replace_all(r"\.([a-z]{3,})", ". $1")
+    )
+    rows = pl.Series("row", np.arange(n, dtype=np.int64))
+
+    def exploded(column: pl.Series) -> pl.DataFrame:
+        """One row per word (``row``, ``w``), with its position and the row's word count."""
+        lists = column.str.strip_chars(" ").str.replace_all(" +", " ").str.split(" ")
+        lists = (
+            pl.when(lists.list.first() == "").then(pl.lit([], pl.List(pl.Utf8))).otherwise(lists)
+        )
+        lists = pl.select(lists.alias("w")).to_series()
+        counts = lists.list.len().to_numpy().astype(np.int64)
+        starts = np.repeat(np.cumsum(counts) - counts, counts)
+        frame = pl.DataFrame({"row": rows, "w": lists}).explode("w").drop_nulls("w")
+        return frame.with_columns(
+            pos=np.arange(len(starts), dtype=np.int64) - starts,
+            n=np.repeat(counts, counts),
+        )
+
+    words = exploded(head)
+    tail = exploded(split["tail"].fill_null("").str.replace_all(r"[^a-z.]", " "))
+    vocabulary = words["w"].unique(maintain_order=True).to_list()
+    parts = [_title_parts(w) for w in vocabulary]
+    table = pl.DataFrame(
+        {
+            "w": vocabulary,
+            "title": [p is not None for p in parts],
+            "parts": [list(p or ()) for p in parts],
+            "degree": [_is_degree(w) for w in vocabulary],
+            "canon": [
+                [
+                    t
+                    for piece in w.split(".")
+                    if piece and piece not in _CONNECTORS
+                    for t in _expand(piece)
+                ]
+                for w in vocabulary
+            ],
+        },
+        schema={
+            "w": pl.Utf8,
+            "title": pl.Boolean,
+            "parts": pl.List(pl.Utf8),
+            "degree": pl.Boolean,
+            "canon": pl.List(pl.Utf8),
+        },
+    )
+    words = words.join(table, on="w", how="left", maintain_order="left")
+    # Leading titles while more than one word is left, then trailing degrees likewise.
+    first_plain = pl.when(~pl.col("title")).then(pl.col("pos")).otherwise(pl.col("n"))
+    words = words.with_columns(
+        pre=pl.min_horizontal(first_plain.min().over("row"), pl.col("n") - 1)
+    )
+    last_plain = pl.when(~pl.col("degree") & (pl.col("pos") >= pl.col("pre"))).then(pl.col("pos"))
+    words = words.with_columns(
+        post=pl.max_horizontal(last_plain.max().over("row").fill_null(-1) + 1, pl.col("pre") + 1)
+    )
+    body = (
+        words.filter((pl.col("pos") >= pl.col("pre")) & (pl.col("pos") < pl.col("post")))
+        .select("row", "pos", "canon")
+        .explode("canon")
+        .filter(pl.col("canon").is_not_null())
+        .rename({"canon": "token"})
+    )
+    distinct = body["token"].unique(maintain_order=True).to_list()
+    keyed = pl.DataFrame(
+        {
+            "token": distinct,
+            "key": [spelling_key(t) for t in distinct],
+            "weak": [t in WEAK_TOKENS or len(t) == 1 for t in distinct],
+        },
+        schema={"token": pl.Utf8, "key": pl.Utf8, "weak": pl.Boolean},
+    )
+    tokens = body.join(keyed, on="token", how="left", maintain_order="left").select(
+        "row", "key", "weak"
+    )
+    pre = (
+        words.filter(pl.col("pos") < pl.col("pre"))
+        .select("row", "pos", pl.col("parts").alias("t"))
+        .explode("t")
+        .filter(pl.col("t").is_not_null())
+    )
+    titles = pl.concat(
+        [
+            pre.select("row", pl.lit(0).alias("part"), "pos", "t"),
+            words.filter(pl.col("pos") >= pl.col("post")).select(
+                "row",
+                pl.lit(1).alias("part"),
+                "pos",
+                pl.col("w").str.replace_all(".", "", literal=True).alias("t"),
+            ),
+            tail.select(
+                "row",
+                pl.lit(2).alias("part"),
+                "pos",
+                pl.col("w").str.replace_all(".", "", literal=True).alias("t"),
+            ),
+        ]
+    ).filter(pl.col("t") != "")
+    joined = (
+        titles.sort("row", "part", "pos", maintain_order=True)
+        .group_by("row", maintain_order=True)
+        .agg(titles=pl.col("t").str.join(" "))
+    )
+    hints = (
+        pre.with_columns(sex=pl.col("t").replace_strict(TITLE_SEX, default=""))
+        .filter(pl.col("sex") != "")
+        .group_by("row")
+        .agg(pl.col("sex").unique())
+        .select(
+            "row",
+            sex_hint=pl.when(pl.col("sex").list.len() == 1).then(pl.col("sex").list.first()),
+        )
+    )
+    out = pl.DataFrame({"row": rows})
+    for part in (joined, hints):
+        out = out.join(part, on="row", how="left", maintain_order="left")
+    return tokens, out.select(
+        "row", pl.col("titles").fill_null(""), pl.col("sex_hint").fill_null("")
+    )

@@ -11,12 +11,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
 
 import numpy as np
 import polars as pl
 
-from .names import ascii_fold, parse_name, spelling_key
+from .names import ASCII_NAME_PATTERN, ascii_fold, parse_name, parse_names, spelling_key
 from .nik import nik_frame
 
 MAX_TOKENS = 4  # tokens kept per name for set comparisons (longer names are rare)
@@ -39,7 +38,10 @@ class Vocabulary:
 
     def many(self, texts: list[str]) -> np.ndarray:
         """Ids of many strings at once."""
-        return np.fromiter((self.id(t) for t in texts), dtype=np.int32, count=len(texts))
+        ids = self.ids
+        return np.fromiter(
+            (ids.setdefault(t, len(ids)) for t in texts), dtype=np.int32, count=len(texts)
+        )
 
 
 @dataclasses.dataclass
@@ -105,67 +107,108 @@ def _sex_codes(column: pl.Series) -> np.ndarray:
     return upper.replace_strict({"L": 1, "P": 2}, default=0, return_dtype=pl.Int8).to_numpy()
 
 
+def _parsed(uniq: pl.Series) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Tokens (``u``, ``key``, ``weak``, in name order) and ``titles``/``sex_hint`` per
+    distinct lower-case name (``u``): ASCII names vectorised, the rest one by one."""
+    plain = uniq.str.contains(ASCII_NAME_PATTERN).to_numpy()
+    where = np.flatnonzero(plain)
+    tokens, names = parse_names(uniq.filter(plain))
+    tokens = tokens.select(pl.Series("u", where)[tokens["row"]], "key", "weak")
+    names = names.select(pl.Series("u", where)[names["row"]], "titles", "sex_hint")
+    rest = np.flatnonzero(~plain)
+    if len(rest):
+        parsed = [parse_name(raw) for raw in uniq.filter(~plain).to_list()]
+        tokens = pl.concat(
+            [
+                tokens,
+                pl.DataFrame(
+                    {
+                        "u": [u for u, p in zip(rest, parsed, strict=True) for _ in p.keys],
+                        "key": [k for p in parsed for k in p.keys],
+                        "weak": [w for p in parsed for w in p.weak],
+                    },
+                    schema=tokens.schema,
+                ),
+            ]
+        )
+        names = pl.concat(
+            [
+                names,
+                pl.DataFrame(
+                    {
+                        "u": rest,
+                        "titles": [" ".join(p.titles_pre + p.titles_post) for p in parsed],
+                        "sex_hint": [p.sex_hint for p in parsed],
+                    },
+                    schema=names.schema,
+                ),
+            ]
+        )
+    return tokens, names.sort("u")
+
+
 def _names(names: pl.Series, vocab: Vocabulary) -> dict[str, np.ndarray]:
-    """Parse each distinct name once and spread the results back to the rows."""
-    uniq = names.unique(maintain_order=True)
+    """Parse each distinct (lower-cased) name once and spread the results back to the rows."""
+    lower = names.fill_null("").str.to_lowercase()
+    uniq = lower.unique(maintain_order=True)
     index = (
-        pl.DataFrame({"name": names})
-        .join(pl.DataFrame({"name": uniq, "u": np.arange(len(uniq))}), on="name", how="left")["u"]
+        pl.DataFrame({"name": lower})
+        .join(
+            pl.DataFrame({"name": uniq, "u": np.arange(len(uniq))}),
+            on="name",
+            how="left",
+            maintain_order="left",
+        )["u"]
         .to_numpy()
     )
-    ids = vocab.ids
-
-    def vid(text: str) -> int:
-        found = ids.get(text)
-        if found is None:
-            found = ids[text] = len(ids)
-        return found
-
-    pad, no = [0] * MAX_TOKENS, [False] * MAX_TOKENS
-    cols: dict[str, list[Any]] = {
-        k: []
-        for k in (
-            "tokens",
-            "weak",
-            "initials",
-            "name_key",
-            "info_key",
-            "info_text",
-            "titles",
-            "sex_hint",
+    flat, parsed = _parsed(uniq)
+    m = len(uniq)
+    # One row per (name, token) in name order; every distinct key gets a vocabulary id.
+    flat = flat.with_columns(pos=pl.int_range(pl.len()).over("u"))
+    keys = flat["key"].unique(maintain_order=True).to_list()
+    lookup = pl.DataFrame(
+        {"key": keys, "id": vocab.many(keys), "initial": [ord(k[0]) if k else 0 for k in keys]},
+        schema={"key": pl.Utf8, "id": pl.Int32, "initial": pl.Int32},
+    )
+    flat = flat.join(lookup, on="key", how="left", maintain_order="left")
+    kept = flat.filter(pl.col("pos") < MAX_TOKENS)
+    at = (kept["u"].to_numpy(), kept["pos"].to_numpy())
+    tokens = np.zeros((m, MAX_TOKENS), np.int32)
+    weak = np.zeros((m, MAX_TOKENS), bool)
+    initials = np.zeros((m, MAX_TOKENS), np.int32)
+    tokens[at], weak[at], initials[at] = kept["id"], kept["weak"], kept["initial"]
+    # Order-free keys: all tokens, and the informative ones (all when none is informative).
+    by_key = flat.sort("u", "key")
+    keyed = (
+        pl.DataFrame({"u": np.arange(m, dtype=np.int64)})
+        .join(
+            by_key.group_by("u", maintain_order=True).agg(all=pl.col("key").str.join(" ")),
+            on="u",
+            how="left",
+            maintain_order="left",
         )
-    }
-    for raw in uniq.to_list():
-        parsed = parse_name(raw or "")
-        keys, n = parsed.keys[:MAX_TOKENS], min(len(parsed.keys), MAX_TOKENS)
-        cols["tokens"].append([vid(k) for k in keys] + pad[n:])
-        cols["weak"].append(list(parsed.weak[:MAX_TOKENS]) + no[n:])
-        cols["initials"].append([ord(k[0]) if k else 0 for k in keys] + pad[n:])
-        ordered = sorted(parsed.keys)
-        cols["name_key"].append(vid("#" + " ".join(ordered)))
-        informative = sorted(k for k, w in zip(parsed.keys, parsed.weak, strict=True) if not w)
-        text = " ".join(informative or ordered)
-        cols["info_key"].append(vid("#" + text))
-        cols["info_text"].append(text)
-        cols["titles"].append(" ".join(parsed.titles_pre + parsed.titles_post))
-        cols["sex_hint"].append(_SEX_CODE.get(parsed.sex_hint, 0))
-    tokens = np.asarray(cols["tokens"], np.int32).reshape(-1, MAX_TOKENS)
-    weak = np.asarray(cols["weak"], bool).reshape(-1, MAX_TOKENS)
-    initials = np.asarray(cols["initials"], np.int32).reshape(-1, MAX_TOKENS)
-    name_key = np.asarray(cols["name_key"], np.int32)
-    info_key = np.asarray(cols["info_key"], np.int32)
-    info_text = np.asarray(cols["info_text"], object)
-    titles = np.asarray(cols["titles"], object)
-    sex_hint = np.asarray(cols["sex_hint"], np.int8)
+        .join(
+            by_key.filter(~pl.col("weak"))
+            .group_by("u", maintain_order=True)
+            .agg(info=pl.col("key").str.join(" ")),
+            on="u",
+            how="left",
+            maintain_order="left",
+        )
+        .select(all=pl.col("all").fill_null(""), info=pl.coalesce("info", "all").fill_null(""))
+    )
+    name_key = vocab.many(("#" + keyed["all"]).to_list())
+    info_key = vocab.many(("#" + keyed["info"]).to_list())
+    sex_hint = parsed["sex_hint"].replace_strict(_SEX_CODE, default=0, return_dtype=pl.Int8)
     return {
         "tokens": tokens[index],
         "weak": weak[index],
         "initials": initials[index],
         "name_key": name_key[index],
         "info_key": info_key[index],
-        "info_text": info_text[index],
-        "titles": titles[index],
-        "sex_hint": sex_hint[index],
+        "info_text": keyed["info"].to_numpy().astype(object)[index],
+        "titles": parsed["titles"].to_numpy().astype(object)[index],
+        "sex_hint": sex_hint.to_numpy()[index],
     }
 
 
