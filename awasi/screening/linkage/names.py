@@ -29,7 +29,7 @@ import numpy as np
 if TYPE_CHECKING:
     import polars as pl
 
-NORMALISER_VERSION = "2026.11-1"
+NORMALISER_VERSION = "2026.11-2"
 
 #: Titles written before the name (dots removed). Religious, academic and noble/adat.
 PREFIX_TITLES = frozenset(
@@ -184,10 +184,19 @@ def _is_degree(token: str) -> bool:
     return bare in _KNOWN_DEGREES or (("." in token) and bool(_DEGREE_RE.match(bare)))
 
 
+#: Old spellings undone before looking a token up in ``_CANONICAL`` (Noeroel → nurul).
+_OLD_SPELLING = (("oe", "u"), ("dj", "j"), ("tj", "c"))
+
+
 def _expand(token: str) -> list[str]:
     """Canonical token(s) for one bare token; splits fused Abdur-/Abdul- compounds."""
     if token in _CANONICAL:
         return [_CANONICAL[token]]
+    modern = token
+    for old, new in _OLD_SPELLING:
+        modern = modern.replace(old, new)
+    if modern in _CANONICAL:
+        return [_CANONICAL[modern]]
     if len(token) > 7 and token.startswith(("abdur", "abdul")) and token[5] != "l":
         rest = token[5:]
         return ["abdul", rest if rest[0] == "r" or token[4] == "l" else "r" + rest]

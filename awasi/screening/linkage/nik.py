@@ -87,9 +87,22 @@ _DUMMY_PATTERNS = (
 _SEQUENCES = ("0123456789012345678901234", "9876543210987654321098765")
 
 
+#: A NIK is region, date and serial: at least 4 changes from one digit to the next in practice.
+#: Fewer (1111222233334444) or every digit doubled (1122334455667788) is keyed in, not issued.
+MIN_DIGIT_CHANGES = 4
+
+
+def _changes(digits: str) -> int:
+    return sum(a != b for a, b in zip(digits, digits[1:], strict=False))
+
+
 def is_dummy(digits: str) -> bool:
     """True for placeholder NIKs: one repeated digit or pattern, runs, or an all-zero tail."""
     if any(p.match(digits) for p in _DUMMY_PATTERNS):
+        return True
+    if _changes(digits) < MIN_DIGIT_CHANGES or all(
+        digits[i] == digits[i + 1] for i in range(0, 16, 2)
+    ):
         return True
     if any(digits[:10] in seq for seq in _SEQUENCES):
         return True
@@ -172,6 +185,10 @@ def nik_frame(niks: pl.Series, *, reference_year: int = 2026) -> pl.DataFrame:
         district=pl.col("digits").str.slice(0, 6),
     )
     d = pl.col("digits")
+
+    def step(i: int) -> pl.Expr:  # digit i differs from digit i + 1
+        return d.str.slice(i, 1) != d.str.slice(i + 1, 1)
+
     windows = sorted({seq[i : i + 10] for seq in _SEQUENCES for i in range(len(seq) - 9)})
     dummy = (
         (d == pl.concat_str([d.str.slice(0, 1)] * 16))
@@ -180,6 +197,8 @@ def nik_frame(niks: pl.Series, *, reference_year: int = 2026) -> pl.DataFrame:
         | d.str.slice(0, 10).is_in(windows)
         | d.str.ends_with("000000")
         | (d.str.slice(12, 4) == "0000")
+        | (pl.sum_horizontal(step(i).cast(pl.Int32) for i in range(15)) < MIN_DIGIT_CHANGES)
+        | pl.all_horizontal(~step(i) for i in range(0, 16, 2))
     )
     problem = (
         pl.when(pl.col("digits") == "")

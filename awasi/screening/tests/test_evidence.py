@@ -409,3 +409,16 @@ def test_name_differing_only_in_weak_tokens_is_found_without_nik_or_date():
     )
     row = link(candidates, registry).row(0, named=True)
     assert (row["person_id"], row["decision"]) == ("R-SURYANI", "review")
+
+
+def test_same_name_and_day_under_nik_of_another_district_goes_to_a_person():
+    # Two women called Melinda Diah Permata born on one day, registered in Banten and East Java.
+    extra = [
+        ("R-MELINDA", "Melinda Diah Permata", "Bondowoso", "1983-08-27", "P", "3511036708830001")
+    ]
+    cand = [
+        ("C-MELINDA", "Hj. Melinda Diah Permata", "Serang", "1983-08-27", "P", "3603126708830001")
+    ]
+    candidates, registry = _beside_background(extra, cand)
+    row = link(candidates, registry, keep_all=True).row(0, named=True)
+    assert (row["person_id"], row["decision"]) == ("R-MELINDA", "review")

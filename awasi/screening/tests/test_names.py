@@ -67,3 +67,12 @@ def test_order_free_key_and_weak_tokens():
 @pytest.mark.parametrize(("raw", "sex"), [("Hj. Aminah", "P"), ("H. Ahmad", "L"), ("Dr. Ani", "")])
 def test_title_implies_sex_weakly(raw, sex):
     assert parse_name(raw).sex_hint == sex
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("Noeroel Hoeda", "Nurul Huda"), ("Moehammad Noer", "Muhammad Nur"), ("Abdoel", "Abdul")],
+)
+def test_frequent_tokens_in_old_spelling_are_the_same_weak_token(old, new):
+    assert parse_name(old).key == parse_name(new).key
+    assert parse_name(old).weak == parse_name(new).weak

@@ -22,6 +22,10 @@ CASES = [
     ("1234567890123456", NikProblem.DUMMY, None, ""),
     ("1212121212121212", NikProblem.DUMMY, None, ""),
     ("3171011708450000", NikProblem.DUMMY, None, ""),  # serial 0000 is never issued
+    ("1111222233334444", NikProblem.DUMMY, None, ""),  # four runs: keyed in, not issued
+    ("1122334455667788", NikProblem.DUMMY, None, ""),  # every digit doubled
+    ("1111111122222222", NikProblem.DUMMY, None, ""),
+    ("1111110101110001", "", dt.date(1911, 1, 1), "L"),  # ones and zeros, but a real shape
     ("99710117084500", NikProblem.LENGTH, None, ""),
     ("9971011708450001", NikProblem.PROVINCE, None, ""),
     ("8402106702910001", NikProblem.PROVINCE, dt.date(1991, 2, 27), "P"),  # 84: typo of 74
