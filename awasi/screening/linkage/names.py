@@ -11,7 +11,8 @@ Tjahjono/Cahyono). The rules follow shared/domain/linkage.md §4.1–4.4 and §5
 * very frequent tokens (Muhammad and its abbreviations, Abdul, Siti, Nur, Balinese birth-order
   names, I/Ni) are canonicalised and marked *weak*: kept, but carrying little evidence;
 * the spelling key applies the EYD 1972 and Soewandi 1947 changes (oe→u, dj→j, tj→c, nj→ny,
-  sj→sy, ch→kh), then merges j/y, folds a few consonant variants and collapses double letters.
+  sj→sy, ch→kh; old dj/tj also stood for today's dy/ty, so those meet them too), then merges
+  j/y, folds a few consonant variants and collapses double letters.
 
 ``NORMALISER_VERSION`` changes whenever a rule changes, so decisions stay reproducible.
 """
@@ -91,8 +92,12 @@ _CONNECTORS = frozenset({"bin", "binti", "bt", "bte", "van", "de", "al"})
 #: Ordered old→new orthography and consonant folds for the spelling key (linkage.md §4.3).
 _SPELLING_STEPS = (
     ("oe", "u"),
+    # Old "dj" and "tj" also stood for today's "dy" and "ty" (Widja/Widya, Prasetjo/Prasetyo):
+    # both spellings of today meet the old one.
     ("dj", "j"),
+    ("dy", "j"),
     ("tj", "c"),
+    ("ty", "c"),
     ("nj", "ny"),
     ("sj", "sy"),
     ("ch", "kh"),

@@ -45,6 +45,10 @@ def test_parse_name(raw, tokens, titles_pre, titles_post):
         ("muhammad", "muhamad"),
         ("yusup", "yusuf"),
         ("ramadhan", "ramadan"),
+        ("prasetjo", "prasetyo"),
+        ("setjawati", "setyawati"),
+        ("widjaja", "wijaya"),
+        ("widja", "widya"),
     ],
 )
 def test_spelling_key_joins_old_and_new_orthography(old, new):
