@@ -13,7 +13,8 @@ per key:
 * ``name key`` — the whole order-free spelling key (single-token names with a wrong date), and
   the same for the informative tokens only (weak ones such as Ni, Ketut, Muhammad dropped);
 * ``token×place`` — any informative name token with the birth place (neither NIK nor birth
-  date on the form: a common name is narrowed down by where the person was born).
+  date on the form: a common name is narrowed down by where the person was born), and the
+  whole name key with the birth place (a name too common for the name-key pass).
 
 Keys shared by more than ``cap`` registry rows are dropped from the name-only passes: such
 common names without any agreeing date or NIK cannot reach a decision anyway.
@@ -198,6 +199,16 @@ def _keys(people: People, *, expand: bool) -> pl.DataFrame:
     parts.append((np.arange(people.n), 5 * _PASS + people.name_key.astype(np.int64)))
     # The informative key too: "Ketut Suryani" and "Ni Ketut Suryani" differ only in weak tokens.
     parts.append((np.arange(people.n), 9 * _PASS + people.info_key.astype(np.int64)))
+    # A name too common to block on alone ("Nurul Lestari") is narrowed by the birth place.
+    placed = np.flatnonzero(people.place > 0)
+    parts.append(
+        (
+            placed,
+            10 * _PASS
+            + people.place[placed].astype(np.int64) * (1 << 26)
+            + people.name_key[placed].astype(np.int64),
+        )
+    )
     rows = np.concatenate([p[0] for p in parts]).astype(np.int32)
     keys = np.concatenate([p[1] for p in parts]).astype(np.int64)
     return pl.DataFrame({"row": rows, "key": keys})
@@ -217,6 +228,8 @@ def _capped(keys: pl.DataFrame, settings: BlockingSettings) -> pl.DataFrame:
         .then(settings.token_place_cap)
         .when(kind == 9)
         .then(settings.name_key_cap)
+        .when(kind == 10)
+        .then(settings.token_place_cap)
         .otherwise(1 << 30)
     )
     dropped = counts.filter(pl.col("len") > cap).select("key")
