@@ -239,14 +239,22 @@ def _fuzzy_token_hits(
     best = np.zeros(c_inf.shape, np.float32)
     rows = np.flatnonzero(todo)
     width = c_inf.shape[1]
+    used = np.unique(np.concatenate([c_inf[rows].ravel(), r_inf[rows].ravel()]))
+    length = np.zeros(len(token_text), np.int32)
+    length[used] = _lengths(token_text[used])
     for a in range(width):
         for b in range(width):
             live = rows[(c_inf[rows, a] > 0) & (r_inf[rows, b] > 0)]
             if not len(live):
                 continue
-            left, right = token_text[c_inf[live, a]], token_text[r_inf[live, b]]
-            edits = cpdist(left, right, scorer=OSA.distance, workers=-1, dtype=np.int32)
-            shorter = np.minimum(_lengths(left), _lengths(right))
+            # Each distinct pair of tokens is measured once (common names repeat a lot).
+            pair = c_inf[live, a].astype(np.int64) << 32 | r_inf[live, b].astype(np.int64)
+            distinct, back = np.unique(pair, return_inverse=True)
+            left, right = distinct >> 32, distinct & 0xFFFFFFFF
+            edits = cpdist(
+                token_text[left], token_text[right], scorer=OSA.distance, workers=-1, dtype=np.int32
+            )[back]
+            shorter = np.minimum(length[c_inf[live, a]], length[r_inf[live, b]])
             ok = (edits <= 1) & (shorter >= 3) | (edits <= 2) & (shorter >= 8)
             sim = np.where(ok, 1.0 / (1 + edits), 0.0).astype(np.float32)
             hit_c[live[ok], a] = True
