@@ -124,21 +124,39 @@ def _one_digit_apart(a: np.ndarray, b: np.ndarray, width: int = 8) -> np.ndarray
     return np.asarray((count == 1) | swap, dtype=bool)
 
 
-def _date_level(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+Civil = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+def _civil_of(days: np.ndarray) -> Civil:
+    """Year, month and day of each date (anything for INT_NULL: callers mask those)."""
+    return _civil(np.where(days != INT_NULL, days, 0))
+
+
+def _date_level(a: np.ndarray, b: np.ndarray, ca: Civil, cb: Civil) -> np.ndarray:
+    """Level per pair of dates ``a``/``b`` whose year/month/day are ``ca``/``cb``."""
     level = np.full(len(a), Date.NULL, np.int8)
     known = (a != INT_NULL) & (b != INT_NULL)
-    ya, ma, da = _civil(np.where(known, a, 0))
-    yb, mb, db = _civil(np.where(known, b, 0))
+    (ya, ma, da), (yb, mb, db) = ca, cb
     diff = np.abs(a.astype(np.int64) - b.astype(np.int64))
     level[known] = Date.DIFFERENT
     rules = [
         ((ya == yb) & (ma == mb), Date.MONTH),
-        (_one_digit_apart(ya * 10000 + ma * 100 + da, yb * 10000 + mb * 100 + db), Date.TYPO),
+        (None, Date.TYPO),
         ((ma == mb) & (da == db) & (np.abs(ya - yb) <= 2), Date.YEAR),
         (diff <= 3, Date.DAYS),
         ((ya == yb) & (ma == db) & (da == mb), Date.SWAPPED),
         (diff == 0, Date.EXACT),
     ]
+    # A mistyped digit is looked for only where no stronger level holds.
+    stronger = np.zeros(len(a), bool)
+    for rule, _ in rules[2:]:
+        stronger |= rule
+    todo = np.flatnonzero(known & ~stronger)
+    typo = np.zeros(len(a), bool)
+    typo[todo] = _one_digit_apart(
+        ya[todo] * 10000 + ma[todo] * 100 + da[todo], yb[todo] * 10000 + mb[todo] * 100 + db[todo]
+    )
+    rules[1] = (typo, Date.TYPO)
     for rule, value in rules:  # later rules are stronger and win
         level[known & rule] = value
     return level
@@ -150,7 +168,14 @@ def compare_dates(
     """Best date level over stated/NIK combinations, its source, the agreeing date, and the
     level of the stated dates alone (evidence independent of the NIKs)."""
     combos = [(c.dob, r.dob), (c.nik_dob, r.nik_dob), (c.dob, r.nik_dob), (c.nik_dob, r.dob)]
-    levels = np.stack([_date_level(a[ci], b[ri]) for a, b in combos])
+    # Year/month/day once per person, not once per pair.
+    civil = {id(x): _civil_of(x) for x in (c.dob, c.nik_dob, r.dob, r.nik_dob)}
+
+    def at(days: np.ndarray, idx: np.ndarray) -> Civil:
+        y, m, d = civil[id(days)]
+        return y[idx], m[idx], d[idx]
+
+    levels = np.stack([_date_level(a[ci], b[ri], at(a, ci), at(b, ri)) for a, b in combos])
     source = levels.argmin(axis=0)
     best = levels.min(axis=0)
     values = np.stack([a[ci] for a, _ in combos])[source, np.arange(len(ci))]

@@ -227,10 +227,10 @@ def _other_u(ref: People) -> dict[int, float]:
 
 def _letter_share(ref: People) -> np.ndarray:
     """Share of reference rows having a name token that starts with each letter."""
-    initials = np.where(ref.tokens > 0, ref.initials, 0)
-    rows = np.repeat(np.arange(ref.n), initials.shape[1])
-    pairs = np.unique(rows * 256 + initials.ravel())
-    share = np.bincount(pairs % 256, minlength=256).astype(np.float64) / max(ref.n, 1)
+    initials = np.sort(np.where(ref.tokens > 0, ref.initials, 0), axis=1)
+    first = np.ones(initials.shape, bool)  # each letter once per row
+    first[:, 1:] = initials[:, 1:] != initials[:, :-1]
+    share = np.bincount(initials[first], minlength=256).astype(np.float64) / max(ref.n, 1)
     share[0] = 0.0
     return np.clip(share, 0.01, 0.99)
 
