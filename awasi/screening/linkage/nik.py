@@ -79,6 +79,11 @@ def region_codes() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(provinces), frozenset(regencies)
 
 
+#: Characters written around or between a NIK's digits and dropped before reading it: spaces,
+#: dots, dashes, slashes and the apostrophe or quotes a spreadsheet keeps a long number as text
+#: with ('1804215111930036).
+_SEPARATORS = r"[\s.\-/'\"`]"
+
 _DUMMY_PATTERNS = (
     re.compile(r"^(\d)\1{15}$"),  # 3333333333333333
     re.compile(r"^(\d\d)\1{7}$"),  # 1212121212121212
@@ -120,7 +125,7 @@ def century_year(yy: int, reference_year: int) -> int:
 
 def parse_nik(value: str | None, *, reference_year: int = 2026) -> NikInfo:
     """Parse one NIK into region, birth date, sex and serial, with the first problem found."""
-    digits = re.sub(r"[\s.\-]", "", value or "")
+    digits = re.sub(_SEPARATORS, "", value or "")
     if not digits:
         return NikInfo(digits, NikProblem.EMPTY)
     if not digits.isdigit():
@@ -166,7 +171,7 @@ def nik_frame(niks: pl.Series, *, reference_year: int = 2026) -> pl.DataFrame:
     import polars as pl
 
     provinces, _ = region_codes()
-    digits = niks.cast(pl.Utf8).fill_null("").str.replace_all(r"[\s.\-]", "")
+    digits = niks.cast(pl.Utf8).fill_null("").str.replace_all(_SEPARATORS, "")
     frame = pl.DataFrame({"digits": digits})
     day = pl.col("digits").str.slice(6, 2).cast(pl.Int32, strict=False)
     month = pl.col("digits").str.slice(8, 2).cast(pl.Int32, strict=False)

@@ -256,6 +256,10 @@ def prepare(frame: pl.DataFrame, id_column: str, vocab: Vocabulary) -> People:
         "stated",
         np.where(nik_sex > 0, "nik", np.where(names["sex_hint"] > 0, "title", "")),
     )
+    # A form whose sex contradicts its own NIK's day digits: one of the two is mistyped, so the
+    # sex is unknown rather than evidence against every match.
+    conflict = (stated > 0) & (nik_sex > 0) & (stated != nik_sex)
+    sex, source = np.where(conflict, 0, sex), np.where(conflict, "", source)
     region = _column(frame, "region_code").str.replace_all(r"\D", "").str.slice(0, 4)
     nik_regency = pl.Series(
         "nik_regency", np.where(valid, niks["digits"].str.slice(0, 4).to_numpy(), ""), pl.Utf8

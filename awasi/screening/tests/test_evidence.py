@@ -422,3 +422,12 @@ def test_same_name_and_day_under_nik_of_another_district_goes_to_a_person():
     candidates, registry = _beside_background(extra, cand)
     row = link(candidates, registry, keep_all=True).row(0, named=True)
     assert (row["person_id"], row["decision"]) == ("R-MELINDA", "review")
+
+
+def test_sex_on_the_form_contradicting_its_own_nik_is_not_a_conflict():
+    # Bella's NIK says woman (day 64 = 24 + 40) as the registry does; the form says L.
+    extra = [("R-BELLA", "Bella Andriani", "Bantul", "1994-04-24", "P", "3402016404940024")]
+    cand = [("C-BELLA", "BELLA ANDRIANI", "Bantul", "1994-04-24", "L", "3402016404940024")]
+    candidates, registry = _beside_background(extra, cand)
+    row = link(candidates, registry, keep_all=True).row(0, named=True)
+    assert (row["person_id"], row["decision"]) == ("R-BELLA", "match")

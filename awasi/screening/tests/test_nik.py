@@ -15,6 +15,8 @@ CASES = [
     ("1971051203050001", "", dt.date(2005, 3, 12), "L"),  # 2005 is adult by 2026
     ("1971051203150001", "", dt.date(1915, 3, 12), "L"),  # 2015 would be a child: 1915
     ("3171-0157-0845-0001", "", dt.date(1945, 8, 17), "P"),
+    ("'3171015708450001", "", dt.date(1945, 8, 17), "P"),  # a spreadsheet's text marker
+    ('"3171 0157 0845 0001"', "", dt.date(1945, 8, 17), "P"),
     # Kalimantan Utara (65, since 2012): today's code and the older Kalimantan Timur one (64xx).
     ("6571014303750001", "", dt.date(1975, 3, 3), "P"),
     ("6473014303750001", "", dt.date(1975, 3, 3), "P"),
