@@ -11,7 +11,8 @@ per key:
 * ``date×initial`` — the birth date with each token's first letter (a misspelt single name);
   on the candidate side without a usable NIK, also the mistyped variants of that date;
 * ``name key`` — the whole order-free spelling key (single-token names with a wrong date), and
-  the same for the informative tokens only (weak ones such as Ni, Ketut, Muhammad dropped);
+  the same for the informative tokens only (weak ones such as Ni, Ketut, Muhammad dropped), and
+  the keys in name order with the spaces dropped (Murti Anggraini / Murtianggraini);
 * ``token×place`` — any informative name token with the birth place (neither NIK nor birth
   date on the form: a common name is narrowed down by where the person was born), and the
   whole name key with the birth place (a name too common for the name-key pass).
@@ -199,6 +200,7 @@ def _keys(people: People, *, expand: bool) -> pl.DataFrame:
     parts.append((np.arange(people.n), 5 * _PASS + people.name_key.astype(np.int64)))
     # The informative key too: "Ketut Suryani" and "Ni Ketut Suryani" differ only in weak tokens.
     parts.append((np.arange(people.n), 9 * _PASS + people.info_key.astype(np.int64)))
+    parts.append((np.arange(people.n), 11 * _PASS + people.joined_key.astype(np.int64)))
     # A name too common to block on alone ("Nurul Lestari") is narrowed by the birth place.
     placed = np.flatnonzero(people.place > 0)
     parts.append(
@@ -230,6 +232,8 @@ def _capped(keys: pl.DataFrame, settings: BlockingSettings) -> pl.DataFrame:
         .then(settings.name_key_cap)
         .when(kind == 10)
         .then(settings.token_place_cap)
+        .when(kind == 11)
+        .then(settings.name_key_cap)
         .otherwise(1 << 30)
     )
     dropped = counts.filter(pl.col("len") > cap).select("key")

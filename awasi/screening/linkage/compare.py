@@ -312,6 +312,8 @@ def compare_names(
     level[contained] = Name.SUBSET
     level[(n_shared > 0) & (n_shared == n_c) & (in_c.sum(axis=1) == n_r)] = Name.SAME_INFORMATIVE
     level[c.name_key[ci] == r.name_key[ri]] = Name.EXACT
+    # The same letters with the spaces in other places (Murti Anggraini / MURTIANGGRAINI).
+    level[(c.joined_key[ci] == r.joined_key[ri]) & (c.joined_key[ci] > 0)] = Name.EXACT
     partner = np.where(in_r, c_inf, 0)
     if token_text is not None:  # typo'd tokens: every token of one name has a near partner
         hit_c, hit_r, partner = _fuzzy_token_hits(c_inf, r_inf, token_text, level >= Name.FUZZY)

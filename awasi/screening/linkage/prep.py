@@ -55,6 +55,8 @@ class People:
     initials: np.ndarray  # int32 [n, MAX_TOKENS] first letter (ord) of each token key, 0 = none
     name_key: np.ndarray  # int32 id of sorted full key
     info_key: np.ndarray  # int32 id of sorted informative keys
+    joined_key: np.ndarray  # int32 id of all keys in name order, spaces dropped (Nur Hayati =
+    # Nurhayati), 0 for an empty name
     info_text: np.ndarray  # object: informative keys joined (for fuzzy comparison)
     titles: np.ndarray  # object: titles before/after, for explanations
     dob: np.ndarray  # int32 days since 1970, or INT_NULL
@@ -197,6 +199,17 @@ def _names(names: pl.Series, vocab: Vocabulary) -> dict[str, np.ndarray]:
         )
         .select(all=pl.col("all").fill_null(""), info=pl.coalesce("info", "all").fill_null(""))
     )
+    joined = (
+        pl.DataFrame({"u": np.arange(m, dtype=np.int64)})
+        .join(
+            flat.group_by("u", maintain_order=True).agg(text=pl.col("key").str.join("")),
+            on="u",
+            how="left",
+            maintain_order="left",
+        )["text"]
+        .fill_null("")
+    )
+    joined_key = np.where(joined != "", vocab.many(("=" + joined).to_list()), 0)
     name_key = vocab.many(("#" + keyed["all"]).to_list())
     info_key = vocab.many(("#" + keyed["info"]).to_list())
     sex_hint = parsed["sex_hint"].replace_strict(_SEX_CODE, default=0, return_dtype=pl.Int8)
@@ -206,6 +219,7 @@ def _names(names: pl.Series, vocab: Vocabulary) -> dict[str, np.ndarray]:
         "initials": initials[index],
         "name_key": name_key[index],
         "info_key": info_key[index],
+        "joined_key": joined_key.astype(np.int32)[index],
         "info_text": keyed["info"].to_numpy().astype(object)[index],
         "titles": parsed["titles"].to_numpy().astype(object)[index],
         "sex_hint": sex_hint.to_numpy()[index],
@@ -273,6 +287,7 @@ def prepare(frame: pl.DataFrame, id_column: str, vocab: Vocabulary) -> People:
         initials=names["initials"],
         name_key=names["name_key"],
         info_key=names["info_key"],
+        joined_key=names["joined_key"],
         info_text=names["info_text"],
         titles=names["titles"],
         dob=_dates(_column(frame, "birth_date")),

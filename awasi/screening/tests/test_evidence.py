@@ -431,3 +431,12 @@ def test_sex_on_the_form_contradicting_its_own_nik_is_not_a_conflict():
     candidates, registry = _beside_background(extra, cand)
     row = link(candidates, registry, keep_all=True).row(0, named=True)
     assert (row["person_id"], row["decision"]) == ("R-BELLA", "match")
+
+
+def test_name_written_without_its_space_is_the_same_name():
+    extra = [("R-MURTI", "Ir. Murti Anggraini, S.T.", "Klaten", "1980-05-08", "P", "")]
+    cand = [("C-MURTI", "MURTIANGGRAINI", "Klaten", "1980-05-08", "P", "")]
+    candidates, registry = _beside_background(extra, cand)
+    row = link(candidates, registry, keep_all=True, language="en").row(0, named=True)
+    assert row["person_id"] == "R-MURTI"
+    assert "same name after normalisation" in row["reasons"]

@@ -57,6 +57,8 @@ HAND = [
     "drs.",
     "h h",
     "sh budi",
+    "Murti Anggraini",
+    "MURTIANGGRAINI",
 ]
 
 
@@ -68,6 +70,7 @@ def _expected(raw: str, vocab: Vocabulary) -> dict:
         "tokens": keys[:MAX_TOKENS],
         "weak": list(p.weak[:MAX_TOKENS]),
         "name_key": "#" + " ".join(sorted(keys)),
+        "joined": "=" + "".join(keys) if keys else "",
         "info_text": " ".join(informative or sorted(keys)),
         "titles": " ".join(p.titles_pre + p.titles_post),
         "sex_hint": {"L": 1, "P": 2}.get(p.sex_hint, 0),
@@ -92,6 +95,7 @@ def test_vectorised_names_agree_with_parse_name(setting):
         assert got["info_text"][k] == want["info_text"], name
         assert text[got["info_key"][k]] == "#" + want["info_text"], name
         assert got["titles"][k] == want["titles"], name
+        assert text[got["joined_key"][k]] == want["joined"], name
         assert got["sex_hint"][k] == want["sex_hint"], name
 
 
