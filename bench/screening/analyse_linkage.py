@@ -57,7 +57,7 @@ def analyse(cands: pl.DataFrame, reg: pl.DataFrame, truth: dict[str, str], show:
     # Score the true pairs themselves (whether or not blocking produced them).
     vocab = Vocabulary()
     c, r = prepare(cands, "candidate_id", vocab), prepare(reg, "person_id", vocab)
-    freq = frequencies(r, len(vocab.ids))
+    freq = frequencies(r, vocab.size)
     th = Thresholds()
     prior = _anchored_prior(c, r, vocab, th)
     c_row = {cid: i for i, cid in enumerate(c.ids)}

@@ -62,7 +62,7 @@ def _noop(_stage: str, _fraction: float) -> None:
 
 
 def _province_of(vocab: Vocabulary) -> np.ndarray:
-    out = np.full(len(vocab.ids) + 1, -1, np.int64)
+    out = np.full(vocab.size + 1, -1, np.int64)
     for text, idx in vocab.ids.items():
         if text.startswith("%") and len(text) == 5:
             out[idx] = int(text[1:3])
@@ -71,7 +71,7 @@ def _province_of(vocab: Vocabulary) -> np.ndarray:
 
 def _token_text(vocab: Vocabulary) -> np.ndarray:
     """Strings by vocabulary id (for token-level fuzzy comparison)."""
-    out = np.empty(len(vocab.ids) + 1, object)
+    out = np.empty(vocab.size + 1, object)
     out[:] = ""
     for text, idx in vocab.ids.items():
         out[idx] = text
@@ -225,7 +225,7 @@ def link(
     c = prepare(candidates, "candidate_id", vocab)
     r = prepare(registry, "person_id", vocab)
     progress("frequencies", 0.25)
-    freq = frequencies(r, len(vocab.ids))
+    freq = frequencies(r, vocab.size)
     freq.district_unused_u = districts.unused_share(c, freq.districts)
     prior = _anchored_prior(c, r, vocab, th)
     progress("estimating m", 0.3)
@@ -379,7 +379,7 @@ def duplicates(
     vocab = Vocabulary()
     progress("prepare", 0.0)
     c = prepare(candidates, "candidate_id", vocab)
-    freq = frequencies(c, len(vocab.ids))
+    freq = frequencies(c, vocab.size)
     li, ri = block_self(
         c, blocking, chunk_size=chunk_size, progress=lambda f: progress("blocking", 0.1 + 0.4 * f)
     )

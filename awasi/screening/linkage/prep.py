@@ -24,24 +24,59 @@ _PLACE_NOISE = ("kabupaten ", "kab. ", "kab ", "kota administrasi ", "kota ", "k
 
 
 class Vocabulary:
-    """Maps strings (token keys, name keys, places) to dense integer ids, shared by both sides."""
+    """Maps strings (token keys, name keys, places) to dense integer ids, shared by both sides.
+
+    Most strings live in ``ids`` (a dict); whole-name keys, one per distinct name (half a
+    million in a national registry), are kept in a polars table instead (:meth:`many_series`).
+    Both draw ids from one counter, so every id is below :attr:`size`.
+    """
 
     def __init__(self) -> None:
         self.ids: dict[str, int] = {"": 0}
+        self.size = 1
+        self._bulk = pl.DataFrame(schema={"text": pl.Utf8, "id": pl.Int32})
 
     def id(self, text: str) -> int:
         """Id of ``text``, assigning the next id to a new string (0 is the empty string)."""
         found = self.ids.get(text)
         if found is None:
-            found = self.ids[text] = len(self.ids)
+            found = self.ids[text] = self.size
+            self.size += 1
         return found
 
     def many(self, texts: list[str]) -> np.ndarray:
         """Ids of many strings at once."""
         ids = self.ids
-        return np.fromiter(
-            (ids.setdefault(t, len(ids)) for t in texts), dtype=np.int32, count=len(texts)
+        # New strings get the next ids in order of first appearance (as :meth:`id` would).
+        missing = [t for t in dict.fromkeys(texts) if t not in ids]
+        ids.update(zip(missing, range(self.size, self.size + len(missing)), strict=True))
+        self.size += len(missing)
+        return np.fromiter(map(ids.__getitem__, texts), dtype=np.int32, count=len(texts))
+
+    def many_series(self, texts: pl.Series) -> np.ndarray:
+        """Ids of a column of whole-name keys (never mixed with the strings of :meth:`id`),
+        new ones numbered in order of first appearance."""
+        frame = pl.DataFrame({"text": texts.cast(pl.Utf8)})
+        distinct = frame.unique(maintain_order=True).join(
+            self._bulk, on="text", how="left", maintain_order="left"
         )
+        new = distinct.filter(pl.col("id").is_null()).select(
+            "text", id=pl.int_range(self.size, self.size + pl.len(), dtype=pl.Int32)
+        )
+        if new.height:
+            self._bulk = pl.concat([self._bulk, new])
+            self.size += new.height
+        return (
+            frame.join(self._bulk, on="text", how="left", maintain_order="left")["id"]
+            .to_numpy()
+            .astype(np.int32)
+        )
+
+    def texts(self) -> dict[int, str]:
+        """Every string by id (for tests and explanations of keys)."""
+        out = {i: t for t, i in self.ids.items()}
+        out.update(zip(self._bulk["id"].to_list(), self._bulk["text"].to_list(), strict=True))
+        return out
 
 
 @dataclasses.dataclass
@@ -209,9 +244,9 @@ def _names(names: pl.Series, vocab: Vocabulary) -> dict[str, np.ndarray]:
         )["text"]
         .fill_null("")
     )
-    joined_key = np.where(joined != "", vocab.many(("=" + joined).to_list()), 0)
-    name_key = vocab.many(("#" + keyed["all"]).to_list())
-    info_key = vocab.many(("#" + keyed["info"]).to_list())
+    joined_key = np.where(joined != "", vocab.many_series("=" + joined), 0)
+    name_key = vocab.many_series("#" + keyed["all"])
+    info_key = vocab.many_series("#" + keyed["info"])
     sex_hint = parsed["sex_hint"].replace_strict(_SEX_CODE, default=0, return_dtype=pl.Int8)
     return {
         "tokens": tokens[index],

@@ -147,7 +147,7 @@ def test_em_estimates_are_distributions_near_the_documented_m_on_small_data():
     vocab = Vocabulary()
     c = prepare(data.candidates, "candidate_id", vocab)
     r = prepare(data.registry, "person_id", vocab)
-    freq = frequencies(r, len(vocab.ids))
+    freq = frequencies(r, vocab.size)
     th = Thresholds(em_sample=0)
     prior = _anchored_prior(c, r, vocab, th)
     pairs = np.array([(i, j) for i in range(c.n) for j in range(0, r.n, 50)]).T
@@ -174,7 +174,7 @@ def test_district_codes_are_no_evidence_until_the_other_side_is_known():
     data = synth.generate(n_registry=500, n_candidates=20, n_links=5, seed=6)
     vocab = Vocabulary()
     r = prepare(data.registry, "person_id", vocab)
-    freq = frequencies(r, len(vocab.ids))
+    freq = frequencies(r, vocab.size)
     assert freq.district_unused_u is None  # double candidacy: one list on both sides
     freq.district_unused_u = districts.unused_share(r, freq.districts)
     assert freq.district_unused_u == districts.BOUNDS[0]  # its own codes are all issued
@@ -193,7 +193,7 @@ def _scored_pairs(candidates, registry):
     )
     vocab = Vocabulary()
     c, r = prepare(cand, "candidate_id", vocab), prepare(reg, "person_id", vocab)
-    freq = frequencies(r, len(vocab.ids))
+    freq = frequencies(r, vocab.size)
     th = Thresholds(em_sample=0)
     ci = np.arange(len(candidates))
     ri = np.arange(len(candidates)) + background.registry.height
@@ -270,7 +270,7 @@ def test_another_identity_numbers_u_is_counted_over_all_pairs_of_the_registry():
         }
     )
     vocab = Vocabulary()
-    freq = frequencies(prepare(registry, "person_id", vocab), len(vocab.ids))
+    freq = frequencies(prepare(registry, "person_id", vocab), vocab.size)
 
     def one_edit(a: str, b: str) -> bool:
         diff = [i for i in range(len(a)) if a[i] != b[i]]
@@ -365,7 +365,7 @@ def test_nik_differing_only_by_the_womans_40_is_told_apart_from_a_date_typo():
     vocab = Vocabulary()
     c = prepare(candidates, "candidate_id", vocab)
     r = prepare(registry, "person_id", vocab)
-    freq = frequencies(r, len(vocab.ids))
+    freq = frequencies(r, vocab.size)
     # Among people born the same day, a man and a woman of one district often hold NIKs one
     # +40 apart; a typo elsewhere in the date digits is never seen there.
     assert freq.nik_sex_digit_u > 3 * freq.nik_u[Nik.DATE_EDIT]

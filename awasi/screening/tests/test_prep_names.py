@@ -83,7 +83,7 @@ def test_vectorised_names_agree_with_parse_name(setting):
     raw = HAND + data.candidates["full_name"].to_list() + data.registry["full_name"].to_list()
     vocab = Vocabulary()
     got = _names(pl.Series(raw), vocab)
-    text = {i: t for t, i in vocab.ids.items()}
+    text = vocab.texts()
     for k, name in enumerate(raw):
         want = _expected(name, vocab)
         n = len(want["tokens"])
