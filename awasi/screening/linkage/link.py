@@ -229,9 +229,9 @@ def link(
     freq.district_unused_u = districts.unused_share(c, freq.districts)
     prior = _anchored_prior(c, r, vocab, th)
     progress("estimating m", 0.3)
-    # The registry's keys are built once when there are several chunks (a national list);
-    # for one chunk, building them inside each blocking call keeps the peak lower.
-    keys = reference_keys(r) if c.n > chunk_size else None
+    # The registry's keys are built once for the EM sample and every chunk (20,000 x 1,000,000:
+    # about 2 s less for about 0.2 GB more at the peak).
+    keys = reference_keys(r)
     freq.m = _estimated_m(c, r, freq, vocab, th, blocking, prior, keys)
     rows: list[dict[str, Any]] = []
     for start in range(0, c.n, chunk_size):
