@@ -151,10 +151,11 @@ def decide(lv: Levels, probability: np.ndarray, th: Thresholds) -> np.ndarray:
     auto = (probability >= th.match) & (names_agree | nik_and_date) & (lv.sex != Sex.DIFFERENT)
     auto &= (lv.date != Date.DIFFERENT) | nik_supports_date  # namesakes born on other days
     auto &= (lv.date <= Date.TYPO) | (lv.nik <= Nik.SERIAL_EDIT)  # a name and place alone: review
-    # Two valid NIKs more than one slip apart: a second NIK is possible (linkage.md §4.5), but
-    # so is a namesake born the same day; only a person can tell. (Another identity number has
-    # no date or region inside and is often mistyped in several digits: not held back.)
-    auto &= ~(np.isin(lv.nik, (Nik.SAME_REGENCY, Nik.DIFFERENT)) & ~lv.other_id)
+    # Two valid NIKs three digits or more apart (more than two slips, one on each form): a
+    # second NIK is possible (linkage.md §4.5), but so is a namesake born the same day; only a
+    # person can tell. (Another identity number has no date or region inside and is often
+    # mistyped in several digits: not held back.)
+    auto &= ~(lv.nik_far & ~lv.other_id)
     flagged = (probability >= th.review) | (lv.nik == Nik.EXACT)
     flagged |= (lv.name <= Name.SAME_INFORMATIVE) & (lv.date == Date.EXACT)
     # Without a comparable NIK or birth date no score can decide: an agreeing name goes to a
