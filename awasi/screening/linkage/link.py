@@ -62,6 +62,10 @@ def _noop(_stage: str, _fraction: float) -> None:
 
 
 def _province_of(vocab: Vocabulary) -> np.ndarray:
+    return vocab.derived("province_of", _build_province_of)
+
+
+def _build_province_of(vocab: Vocabulary) -> np.ndarray:
     out = np.full(vocab.size + 1, -1, np.int64)
     for text, idx in vocab.ids.items():
         if text.startswith("%") and len(text) == 5:
@@ -71,6 +75,10 @@ def _province_of(vocab: Vocabulary) -> np.ndarray:
 
 def _token_text(vocab: Vocabulary) -> np.ndarray:
     """Strings by vocabulary id (for token-level fuzzy comparison)."""
+    return vocab.derived("token_text", _build_token_text)
+
+
+def _build_token_text(vocab: Vocabulary) -> np.ndarray:
     out = np.empty(vocab.size + 1, object)
     out[:] = ""
     for text, idx in vocab.ids.items():

@@ -35,6 +35,7 @@ class Vocabulary:
         self.ids: dict[str, int] = {"": 0}
         self.size = 1
         self._bulk = pl.DataFrame(schema={"text": pl.Utf8, "id": pl.Int32})
+        self._derived: dict[str, tuple[int, np.ndarray]] = {}
 
     def id(self, text: str) -> int:
         """Id of ``text``, assigning the next id to a new string (0 is the empty string)."""
@@ -71,6 +72,14 @@ class Vocabulary:
             .to_numpy()
             .astype(np.int32)
         )
+
+    def derived(self, name: str, build: Callable[[Vocabulary], np.ndarray]) -> np.ndarray:
+        """``build(self)``, kept until the vocabulary grows (arrays indexed by id that every
+        comparison of a run needs: strings by id, province by regency id)."""
+        cached = self._derived.get(name)
+        if cached is None or cached[0] != self.size:
+            cached = self._derived[name] = (self.size, build(self))
+        return cached[1]
 
     def texts(self) -> dict[int, str]:
         """Every string by id (for tests and explanations of keys)."""
