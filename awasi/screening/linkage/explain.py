@@ -85,6 +85,8 @@ _TEXT: dict[str, dict[str, Any]] = {
         "laki-laki dan perempuan lahir sama hari di kecamatan yang sama?",
         "rivals": "orang lain di daftar rujukan hampir sama cocoknya — perlu diperiksa",
         "alias": "nama berbeda tetapi NIK dan tanggal lahir identik — periksa kemungkinan alias",
+        "second_nik": "NIK jauh berbeda padahal nama dan tanggal lahir sama — NIK kedua, atau "
+        "orang lain bernama sama? perlu diperiksa",
         "initial": {1: "inisial nama cocok", -1: "inisial nama tidak cocok"},
     },
     "en": {
@@ -151,6 +153,8 @@ _TEXT: dict[str, dict[str, Any]] = {
         "woman born the same day in the same district?",
         "rivals": "other registry people fit almost as well — needs checking",
         "alias": "names differ but NIK and birth date are identical — check for an alias",
+        "second_nik": "NIKs far apart although name and birth date agree — a second NIK, or a "
+        "namesake? needs checking",
         "initial": {1: "name initial agrees", -1: "name initial conflicts"},
     },
 }
@@ -220,6 +224,13 @@ def explain(
     text += _notes(t, c, ci, "c") + _notes(t, r, ri, "r")
     if lv.name[pos] >= Name.PARTIAL and lv.nik[pos] == Nik.EXACT and lv.date[pos] == Date.EXACT:
         text.append(t["alias"])
+    if (
+        lv.nik_far[pos]
+        and not other_id
+        and lv.name[pos] <= Name.FUZZY
+        and lv.date[pos] <= Date.DAYS
+    ):
+        text.append(t["second_nik"])
     text.append(t["prior"].format(s.prior))
     text.append(t["total"].format(s.score[pos], s.probability[pos]))
     if ambiguous:

@@ -422,6 +422,7 @@ def test_same_name_and_day_under_nik_of_another_district_goes_to_a_person():
     candidates, registry = _beside_background(extra, cand)
     row = link(candidates, registry, keep_all=True).row(0, named=True)
     assert (row["person_id"], row["decision"]) == ("R-MELINDA", "review")
+    assert "NIK kedua, atau orang lain bernama sama" in row["reasons"]
 
 
 def test_sex_on_the_form_contradicting_its_own_nik_is_not_a_conflict():
