@@ -288,6 +288,8 @@ def main() -> None:
             pl.scan_csv(data / "registry.csv", infer_schema=False).select(pl.len()).collect().item()
         )
         label["reused"] = str(data)
+        # Seed and setting are those the folder was generated with, not this run's options.
+        del label["seed"], label["hard"]
     seconds, matches = run_ours(data)
     print(json.dumps(score_ours(data, matches, seconds, label)), flush=True)
     if args.splink:
