@@ -184,9 +184,14 @@ def score_pairs(
     th: Thresholds,
     *,
     prior: float | None = None,
+    levels: Levels | None = None,
 ) -> Scored:
-    """Compare, weigh and decide every pair ``(ci[k], ri[k])``."""
-    lv = compare(c, r, ci, ri, _province_of(vocab), _token_text(vocab))
+    """Compare (unless ``levels`` are given), weigh and decide every pair ``(ci[k], ri[k])``."""
+    lv = (
+        levels
+        if levels is not None
+        else compare(c, r, ci, ri, _province_of(vocab), _token_text(vocab))
+    )
     w = weights(lv, freq, c, ci, r, ri)
     if prior is None:
         prior = _prior(lv, ci, c.n, r.n, th)
@@ -241,14 +246,29 @@ def link(
     # The registry's keys are built once for the EM sample and every chunk (20,000 x 1,000,000:
     # about 2 s less for about 0.2 GB more at the peak).
     keys = reference_keys(r)
-    freq.m = _estimated_m(c, r, freq, vocab, th, blocking, prior, keys)
     rows: list[dict[str, Any]] = []
-    for start in range(0, c.n, chunk_size):
-        part = c.take(np.arange(start, min(start + chunk_size, c.n)))
-        progress("blocking and scoring", 0.35 + 0.6 * start / max(c.n, 1))
-        rows += _link_chunk(part, r, freq, vocab, th, blocking, language, keep_all, prior, keys)
+    if c.n <= chunk_size:
+        # One chunk: block and compare once; EM reads its sample's pairs from them.
+        ci, ri = block(c, r, blocking, right_keys=keys)
+        lv = compare(c, r, ci, ri, _province_of(vocab), _token_text(vocab))
+        freq.m = _m_from_block(lv, c, ci, r, ri, freq, th, prior)
+        progress("blocking and scoring", 0.35)
+        pairs = (ci, ri, lv)
+        rows += _link_chunk(c, r, freq, vocab, th, blocking, language, keep_all, prior, keys, pairs)
+    else:
+        freq.m = _estimated_m(c, r, freq, vocab, th, blocking, prior, keys)
+        for start in range(0, c.n, chunk_size):
+            part = c.take(np.arange(start, min(start + chunk_size, c.n)))
+            progress("blocking and scoring", 0.35 + 0.6 * start / max(c.n, 1))
+            rows += _link_chunk(part, r, freq, vocab, th, blocking, language, keep_all, prior, keys)
     progress("done", 1.0)
     return pl.DataFrame(rows, schema=RESULT_SCHEMA)
+
+
+def _em_sample(c: People, th: Thresholds) -> np.ndarray:
+    """Evenly spaced candidates whose blocked pairs re-estimate m (the same however the run is
+    chunked)."""
+    return np.unique(np.linspace(0, c.n - 1, min(c.n, th.em_sample)).astype(np.int64))
 
 
 def _estimated_m(
@@ -261,18 +281,50 @@ def _estimated_m(
     prior: float,
     keys: pl.DataFrame | None,
 ) -> dict[str, dict[int, float]]:
-    """m re-estimated by EM on the blocked pairs of an evenly spaced sample of candidates
-    (the same sample however the run is chunked)."""
+    """m re-estimated by EM on the blocked pairs of an evenly spaced sample of candidates."""
     if th.em_sample <= 0:
         return freq.m
-    sample = np.unique(np.linspace(0, c.n - 1, min(c.n, th.em_sample)).astype(np.int64))
-    part = c.take(sample)
+    part = c.take(_em_sample(c, th))
     ci, ri = block(part, r, blocking, right_keys=keys)
     if not len(ci):
         return freq.m
     lv = compare(part, r, ci, ri, _province_of(vocab), _token_text(vocab))
-    w = weights(lv, freq, part, ci, r, ri)
-    return estimate_m(lv, w, freq, prior, geo_covered(lv, part, ci, r, ri))
+    return _m_from(lv, part, ci, r, ri, freq, prior)
+
+
+def _m_from(
+    lv: Levels,
+    c: People,
+    ci: np.ndarray,
+    r: People,
+    ri: np.ndarray,
+    freq: Frequencies,
+    prior: float,
+) -> dict[str, dict[int, float]]:
+    w = weights(lv, freq, c, ci, r, ri)
+    return estimate_m(lv, w, freq, prior, geo_covered(lv, c, ci, r, ri))
+
+
+def _m_from_block(
+    lv: Levels,
+    c: People,
+    ci: np.ndarray,
+    r: People,
+    ri: np.ndarray,
+    freq: Frequencies,
+    th: Thresholds,
+    prior: float,
+) -> dict[str, dict[int, float]]:
+    """:func:`_estimated_m` from the pairs of a run that is one chunk, already blocked and
+    compared: the sample's pairs are exactly those blocking the sample alone gives (a key's cap
+    counts registry rows only), in the same order, so m is the same."""
+    if th.em_sample <= 0:
+        return freq.m
+    keep = np.isin(ci, _em_sample(c, th))
+    if not keep.any():
+        return freq.m
+    sub = Levels(**{f.name: getattr(lv, f.name)[keep] for f in dataclasses.fields(lv)})
+    return _m_from(sub, c, ci[keep], r, ri[keep], freq, prior)
 
 
 def _link_chunk(
@@ -286,9 +338,14 @@ def _link_chunk(
     keep_all: bool,
     prior: float,
     keys: pl.DataFrame | None,
+    pairs: tuple[np.ndarray, np.ndarray, Levels] | None = None,
 ) -> list[dict[str, Any]]:
-    ci, ri = block(c, r, blocking, right_keys=keys)
-    s = score_pairs(c, r, ci, ri, freq, vocab, th, prior=prior)
+    if pairs is None:
+        ci, ri = block(c, r, blocking, right_keys=keys)
+        s = score_pairs(c, r, ci, ri, freq, vocab, th, prior=prior)
+    else:
+        ci, ri, lv = pairs
+        s = score_pairs(c, r, ci, ri, freq, vocab, th, prior=prior, levels=lv)
     best, second = _best_per_left(s)
     decision = s.decision[best].copy()
     has_second = second >= 0
