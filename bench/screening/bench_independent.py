@@ -35,16 +35,7 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-
-def prf(found: set, truth: set) -> dict:
-    tp = len(found & truth)
-    p = tp / len(found) if found else 1.0
-    r = tp / len(truth) if truth else 1.0
-    return {
-        "precision": round(p, 4),
-        "recall": round(r, 4),
-        "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
-    }
+from bench_linkage import prf  # noqa: E402
 
 
 def generate(args, data: Path) -> float:

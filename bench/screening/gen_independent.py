@@ -45,6 +45,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import re
+import sys
 import time
 from pathlib import Path
 
@@ -52,6 +53,10 @@ import numpy as np
 import polars as pl
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from awasi.screening.linkage.tables import CANDIDATE_COLUMNS  # noqa: E402  (the file contract)
+
 WILAYAH = ROOT / "awasi" / "regions" / "data" / "wilayah"
 REF = dt.date(2024, 1, 1)
 EPOCH = dt.date(1970, 1, 1)
@@ -617,19 +622,21 @@ PARTIES = [
 LEVELS = (["dpr", "dprd_province", "dprd_regency", "dpd"], [0.12, 0.25, 0.6, 0.03])
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI"]
 
-CATEGORIES = [
-    "asn",
-    "pppk",
-    "tni",
-    "polri",
-    "bumn",
-    "bumd",
-    "village_head",
-    "village_official",
-    "honorary",
-    "election_body",
-]
-CAT_W = [0.40, 0.12, 0.07, 0.08, 0.06, 0.03, 0.04, 0.10, 0.08, 0.02]
+#: Registry categories (the values the import accepts) with the share of registry people in each.
+CATEGORY_SHARE = {
+    "asn": 0.40,
+    "pppk": 0.12,
+    "tni": 0.07,
+    "polri": 0.08,
+    "bumn": 0.06,
+    "bumd": 0.03,
+    "village_head": 0.04,
+    "village_official": 0.10,
+    "honorary": 0.08,
+    "election_body": 0.02,
+}
+CATEGORIES = list(CATEGORY_SHARE)
+CAT_W = list(CATEGORY_SHARE.values())
 CAT_MALE = [0.48, 0.45, 0.95, 0.88, 0.62, 0.60, 0.93, 0.70, 0.40, 0.55]
 CAT_AGE = [
     (22, 60),
@@ -1555,21 +1562,9 @@ def generate(
         .map_elements(lambda k: pid[k] if k >= 0 else "", return_dtype=pl.Utf8)
         .alias("person_id")
     )
-    cols = [
-        "candidate_id",
-        "full_name",
-        "birth_place",
-        "birth_date",
-        "sex",
-        "nik",
-        "party",
-        "level",
-        "dapil",
-        "region_code",
-    ]
     out.mkdir(parents=True, exist_ok=True)
     registry.write_csv(out / "registry.csv")
-    cands.select(cols).sort("candidate_id").write_csv(out / "candidates.csv")
+    cands.select(CANDIDATE_COLUMNS).sort("candidate_id").write_csv(out / "candidates.csv")
     meta = cands.select(
         "candidate_id",
         "person_id",

@@ -193,6 +193,17 @@ def _parsed(uniq: pl.Series) -> tuple[pl.DataFrame, pl.DataFrame]:
     return tokens, names.sort("u")
 
 
+def _per_name(m: int, tokens: pl.DataFrame, separator: str) -> pl.Series:
+    """The ``key`` column of ``tokens`` joined per distinct name ``u`` (in the frame's order),
+    for every one of the ``m`` names ("" for a name without such tokens)."""
+    joined = tokens.group_by("u", maintain_order=True).agg(text=pl.col("key").str.join(separator))
+    return (
+        pl.DataFrame({"u": np.arange(m, dtype=np.int64)})
+        .join(joined, on="u", how="left", maintain_order="left")["text"]
+        .fill_null("")
+    )
+
+
 def _names(names: pl.Series, vocab: Vocabulary) -> dict[str, np.ndarray]:
     """Parse each distinct (lower-cased) name once and spread the results back to the rows."""
     lower = names.fill_null("").str.to_lowercase()
@@ -223,39 +234,16 @@ def _names(names: pl.Series, vocab: Vocabulary) -> dict[str, np.ndarray]:
     weak = np.zeros((m, MAX_TOKENS), bool)
     initials = np.zeros((m, MAX_TOKENS), np.int32)
     tokens[at], weak[at], initials[at] = kept["id"], kept["weak"], kept["initial"]
-    # Order-free keys: all tokens, and the informative ones (all when none is informative).
+    # Order-free keys: all tokens, and the informative ones (all when none is informative);
+    # and all keys in name order with the spaces dropped.
     by_key = flat.sort("u", "key")
-    keyed = (
-        pl.DataFrame({"u": np.arange(m, dtype=np.int64)})
-        .join(
-            by_key.group_by("u", maintain_order=True).agg(all=pl.col("key").str.join(" ")),
-            on="u",
-            how="left",
-            maintain_order="left",
-        )
-        .join(
-            by_key.filter(~pl.col("weak"))
-            .group_by("u", maintain_order=True)
-            .agg(info=pl.col("key").str.join(" ")),
-            on="u",
-            how="left",
-            maintain_order="left",
-        )
-        .select(all=pl.col("all").fill_null(""), info=pl.coalesce("info", "all").fill_null(""))
-    )
-    joined = (
-        pl.DataFrame({"u": np.arange(m, dtype=np.int64)})
-        .join(
-            flat.group_by("u", maintain_order=True).agg(text=pl.col("key").str.join("")),
-            on="u",
-            how="left",
-            maintain_order="left",
-        )["text"]
-        .fill_null("")
-    )
+    every = _per_name(m, by_key, " ")
+    info = _per_name(m, by_key.filter(~pl.col("weak")), " ")
+    info = info.zip_with(info != "", every)
+    joined = _per_name(m, flat, "")
     joined_key = np.where(joined != "", vocab.many_series("=" + joined), 0)
-    name_key = vocab.many_series("#" + keyed["all"])
-    info_key = vocab.many_series("#" + keyed["info"])
+    name_key = vocab.many_series("#" + every)
+    info_key = vocab.many_series("#" + info)
     sex_hint = parsed["sex_hint"].replace_strict(_SEX_CODE, default=0, return_dtype=pl.Int8)
     return {
         "tokens": tokens[index],
@@ -264,7 +252,7 @@ def _names(names: pl.Series, vocab: Vocabulary) -> dict[str, np.ndarray]:
         "name_key": name_key[index],
         "info_key": info_key[index],
         "joined_key": joined_key.astype(np.int32)[index],
-        "info_text": keyed["info"].to_numpy().astype(object)[index],
+        "info_text": info.to_numpy().astype(object)[index],
         "titles": parsed["titles"].to_numpy().astype(object)[index],
         "sex_hint": sex_hint.to_numpy()[index],
     }
