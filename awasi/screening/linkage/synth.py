@@ -12,7 +12,9 @@ other birth dates and neighbours born the same day in the same district.
 
 ``GENERATOR_VERSION`` changes with any rule so benchmark figures stay comparable. 2026.11-2:
 near-misses no longer reuse a NIK another registry person holds (a NIK is one person's), and
-a neighbour gets the next free serial of the same district and birth date.
+a neighbour gets the next free serial of the same district and birth date. 2026.11-3:
+candidates outside the registry get the setting's form noise (missing and dummy NIKs, missing
+dates, sexes and places) like the linked ones; the standard setting is unchanged.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from .synth_noise import SETTINGS, Noise, noisy_date, noisy_name, noisy_nik
 
 __all__ = ["SETTINGS", "Noise", "Synthetic", "generate", "noisy_date", "noisy_name", "noisy_nik"]
 
-GENERATOR_VERSION = "2026.11-2"
+GENERATOR_VERSION = "2026.11-3"
 
 CANDIDATE_COLUMNS = (
     "candidate_id",
@@ -187,10 +189,20 @@ def generate(
         truth[cid] = f"R{person['pid']:08d}"
         rows.append(_candidate_row(rng, cid, person, noise))
     fresh = _near_misses(rng, fresh, registry_people, noise)
+    # Candidates outside the registry fill in their forms like the others: the same share of
+    # missing and dummy NIKs, missing dates, sexes and places (before 2026.11-3 they had the
+    # standard rates in every setting, so in "hard" a dummy NIK told that a candidate was linked).
+    form = Noise(
+        title=noise.title,
+        upper=noise.upper,
+        nik_missing=noise.nik_missing,
+        nik_dummy=noise.nik_dummy,
+        dob_missing=noise.dob_missing,
+        sex_missing=noise.sex_missing,
+        birthplace_changed=noise.birthplace_changed,
+    )
     for k, person in enumerate(fresh.iter_rows(named=True), start=n_links):
-        rows.append(
-            _candidate_row(rng, f"C{k:07d}", person, Noise(title=noise.title, upper=noise.upper))
-        )
+        rows.append(_candidate_row(rng, f"C{k:07d}", person, form))
     order = rng.permutation(len(rows))
     candidates = pl.DataFrame(
         [rows[i] for i in order], schema=list(CANDIDATE_COLUMNS), orient="row"
