@@ -94,6 +94,7 @@ class Levels:
     date_source: np.ndarray  # 0 stated↔stated, 1 NIK↔NIK, 2 stated↔NIK, 3 NIK↔stated
     date_value: np.ndarray  # the agreeing date (candidate side) for term frequencies
     stated_date: np.ndarray  # level of the stated dates alone (NULL when either is missing)
+    stated_agrees: np.ndarray  # bool: a stated date agrees with the other side's stated or NIK date
     name: np.ndarray
     name_similarity: np.ndarray  # 0–100
     shared_tokens: np.ndarray  # int32 [pairs, MAX_TOKENS] shared informative token ids
@@ -165,9 +166,10 @@ def _date_level(a: np.ndarray, b: np.ndarray, ca: Civil, cb: Civil) -> np.ndarra
 
 def compare_dates(
     c: People, r: People, ci: np.ndarray, ri: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Best date level over stated/NIK combinations, its source, the agreeing date, and the
-    level of the stated dates alone (evidence independent of the NIKs)."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Best date level over stated/NIK combinations, its source, the agreeing date, the level
+    of the stated dates alone (evidence independent of the NIKs), and whether a stated date on
+    either side agrees exactly with the other side's stated or NIK date."""
     combos = [(c.dob, r.dob), (c.nik_dob, r.nik_dob), (c.dob, r.nik_dob), (c.nik_dob, r.dob)]
     # Year/month/day once per person, not once per pair.
     civil = {id(x): _civil_of(x) for x in (c.dob, c.nik_dob, r.dob, r.nik_dob)}
@@ -180,7 +182,8 @@ def compare_dates(
     source = levels.argmin(axis=0)
     best = levels.min(axis=0)
     values = np.stack([a[ci] for a, _ in combos])[source, np.arange(len(ci))]
-    return best, source.astype(np.int8), values, levels[0]
+    stated_agrees = (levels[[0, 2, 3]] == Date.EXACT).any(axis=0)
+    return best, source.astype(np.int8), values, levels[0], stated_agrees
 
 
 _SERIAL_PLACES = np.array([1000, 100, 10, 1], np.int64)
@@ -447,7 +450,7 @@ def compare(
     token_text: np.ndarray | None = None,
 ) -> Levels:
     """All field levels for the pairs ``(ci[k], ri[k])``."""
-    date, source, value, stated = compare_dates(c, r, ci, ri)
+    date, source, value, stated, stated_agrees = compare_dates(c, r, ci, ri)
     nik = compare_niks(c, r, ci, ri)
     # A date read only from a NIK whose date digits hold a typo says nothing more than the NIK
     # comparison already did: not a second, contradicting fact. The stated dates, when both
@@ -490,6 +493,7 @@ def compare(
         date_source=source,
         date_value=value,
         stated_date=stated,
+        stated_agrees=stated_agrees,
         name=name,
         name_similarity=similarity,
         shared_tokens=shared,

@@ -147,7 +147,12 @@ def decide(lv: Levels, probability: np.ndarray, th: Thresholds) -> np.ndarray:
     # An identical NIK confirmed by identical stated birth dates: two independent identifiers
     # agree, whatever the name says (an alias). A near date is not enough: a NIK typo often
     # lands on a neighbour's NIK, whose date then differs from the form by one digit.
-    nik_and_date = (lv.nik == Nik.EXACT) & (lv.stated_date == Date.EXACT)
+    # So does an identical NIK where one form states no date and the other's stated date is the
+    # NIK's own: nothing contradicts the NIK (linkage.md §4.5 holds back an identical NIK whose
+    # name *and* date disagree). A typo landing on another person's NIK would need that person
+    # to share district, birth date and sex with the candidate.
+    dateless = (lv.stated_date == Date.NULL) & lv.stated_agrees
+    nik_and_date = (lv.nik == Nik.EXACT) & ((lv.stated_date == Date.EXACT) | dateless)
     # A NIK one typo away in its date digits explains a differing date read from it, not forms
     # that state different days (namesakes whose NIKs happen to be near).
     nik_supports_date = (lv.nik == Nik.EXACT) | (

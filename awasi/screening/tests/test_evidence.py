@@ -441,3 +441,24 @@ def test_name_written_without_its_space_is_the_same_name():
     row = link(candidates, registry, keep_all=True, language="en").row(0, named=True)
     assert row["person_id"] == "R-MURTI"
     assert "same name after normalisation" in row["reasons"]
+
+
+def test_identical_nik_under_an_alias_matches_when_the_form_states_no_date():
+    extra = [("R-HALIM", "Bakijan Halim", "Manado", "1980-03-27", "L", "7107022703800001")]
+    cand = [
+        # A Chinese-Indonesian name for the same man, his NIK, no birth date on the form.
+        ("C-ALIAS", "The Ho Lim", "Manado", "", "L", "7107022703800001"),
+        # The same, but the form states another birth date: name and date both disagree.
+        ("C-OTHERDAY", "The Ho Lim", "Manado", "1982-11-02", "L", "7107022703800001"),
+    ]
+    candidates, registry = _beside_background(extra, cand)
+    rows = {
+        r["candidate_id"]: r
+        for r in link(candidates, registry, keep_all=True).iter_rows(named=True)
+    }
+    assert (rows["C-ALIAS"]["person_id"], rows["C-ALIAS"]["decision"]) == ("R-HALIM", "match")
+    assert "alias" in rows["C-ALIAS"]["reasons"]
+    assert (rows["C-OTHERDAY"]["person_id"], rows["C-OTHERDAY"]["decision"]) == (
+        "R-HALIM",
+        "review",
+    )
