@@ -227,13 +227,17 @@ def link(
     language: str = "id",
     progress: Progress = _noop,
     keep_all: bool = False,
+    runner_ups: bool = False,
     chunk_size: int = 25_000,
 ) -> pl.DataFrame:
     """Best registry match per candidate with its runner-up and decision.
 
     Returns columns ``candidate_id, person_id, score, decision, reasons, runner_up_id,
-    runner_up_score, bits`` (flagged pairs only unless ``keep_all``). The registry is prepared
-    once; candidates are blocked and scored ``chunk_size`` at a time so memory stays bounded.
+    runner_up_score, bits`` (flagged pairs only unless ``keep_all``). With ``runner_ups``, a
+    candidate whose best pair goes to review also lists its runner-up as a second ``review`` row
+    when the runner-up's own evidence flags it (one row per flagged pair, as the CLI writes).
+    The registry is prepared once; candidates are blocked and scored ``chunk_size`` at a time so
+    memory stays bounded.
     """
     th = thresholds or Thresholds()
     if candidates.height == 0 or registry.height == 0:
@@ -259,13 +263,17 @@ def link(
         freq.m = _m_from_block(lv, c, ci, r, ri, freq, th, prior)
         progress("blocking and scoring", 0.35)
         pairs = (ci, ri, lv)
-        rows += _link_chunk(c, r, freq, vocab, th, blocking, language, keep_all, prior, keys, pairs)
+        rows += _link_chunk(
+            c, r, freq, vocab, th, blocking, language, keep_all, runner_ups, prior, keys, pairs
+        )
     else:
         freq.m = _estimated_m(c, r, freq, vocab, th, blocking, prior, keys)
         for start in range(0, c.n, chunk_size):
             part = c.take(np.arange(start, min(start + chunk_size, c.n)))
             progress("blocking and scoring", 0.35 + 0.6 * start / max(c.n, 1))
-            rows += _link_chunk(part, r, freq, vocab, th, blocking, language, keep_all, prior, keys)
+            rows += _link_chunk(
+                part, r, freq, vocab, th, blocking, language, keep_all, runner_ups, prior, keys
+            )
     progress("done", 1.0)
     return pl.DataFrame(rows, schema=RESULT_SCHEMA)
 
@@ -341,6 +349,7 @@ def _link_chunk(
     blocking: BlockingSettings | None,
     language: str,
     keep_all: bool,
+    runner_ups: bool,
     prior: float,
     keys: pl.DataFrame | None,
     pairs: tuple[np.ndarray, np.ndarray, Levels] | None = None,
@@ -382,17 +391,24 @@ def _link_chunk(
     why = np.where(would_match & close, "two", np.where(would_match & shared, "rivals", ""))
     decision[would_match & (close | shared)] = REVIEW
     keep = np.ones(len(best), bool) if keep_all else decision != NO_MATCH
+    listed = [(k, best[k], second[k], decision[k], str(why[k])) for k in np.flatnonzero(keep)]
+    if runner_ups:
+        # A candidate a person must decide on: the runner-up goes to that person too when its
+        # own evidence flags it (the best may be the namesake, the runner-up the candidate).
+        doubt = (decision == REVIEW) & (second >= 0)
+        doubt[doubt] = s.decision[second[doubt]] != NO_MATCH
+        listed += [(k, second[k], best[k], REVIEW, "") for k in np.flatnonzero(doubt)]
+        listed.sort(key=lambda item: item[0])  # a candidate's rows together, the best first
     rows = []
-    for k in np.flatnonzero(keep):
-        pos, pos2 = best[k], second[k]
+    for _k, pos, pos2, verdict, ambiguous in listed:
         rows.append(
             {
                 "candidate_id": c.ids[s.ci[pos]],
                 "person_id": r.ids[s.ri[pos]],
                 "score": round(float(s.probability[pos]), 6),
-                "decision": decision[k],
+                "decision": verdict,
                 "reasons": explain(
-                    s, pos, c, r, language=language, runner_up=pos2, ambiguous=str(why[k])
+                    s, pos, c, r, language=language, runner_up=pos2, ambiguous=ambiguous
                 ),
                 "runner_up_id": r.ids[s.ri[pos2]] if pos2 >= 0 else "",
                 "runner_up_score": round(float(s.probability[pos2]), 6) if pos2 >= 0 else None,

@@ -462,3 +462,14 @@ def test_identical_nik_under_an_alias_matches_when_the_form_states_no_date():
         "R-HALIM",
         "review",
     )
+
+
+def test_runner_up_of_a_review_is_listed_for_the_same_person_to_decide():
+    candidates, registry = _beside_background(REGISTRY, CANDIDATES)
+    rows = link(candidates, registry, runner_ups=True)
+    twins = rows.filter(pl.col("candidate_id") == "C-TWIN")
+    assert sorted(twins["person_id"]) == ["R-TWIN-A", "R-TWIN-B"]
+    assert set(twins["decision"]) == {"review"}
+    # A confident match lists no runner-up; without the option every candidate has one row.
+    assert rows.filter(pl.col("candidate_id") == "C-SECOND").height == 1
+    assert link(candidates, registry).filter(pl.col("candidate_id") == "C-TWIN").height == 1

@@ -1,8 +1,10 @@
 """``awasi screen``: candidate screening from files (the interface used to audit accuracy).
 
 * ``awasi screen --candidates CANDIDATES.csv --registry REGISTRY.csv --out MATCHES.csv`` writes
-  ``candidate_id,person_id,score,decision,reasons``: one row per flagged pair (best registry
-  person per candidate), ``decision`` in ``match``/``review``, ``score`` in [0, 1].
+  ``candidate_id,person_id,score,decision,reasons``: one row per flagged pair (the best registry
+  person per candidate; when that pair goes to review, also the runner-up if its own evidence
+  flags it, as a second ``review`` row), ``decision`` in ``match``/``review``, ``score`` in
+  [0, 1].
 * ``awasi screen --candidates CANDIDATES.csv --duplicates --out DUPLICATES.csv`` writes
   ``candidate_id_a,candidate_id_b,score,decision,reasons``.
 
@@ -97,7 +99,13 @@ class Command(BaseCommand):
             _write_atomic(options["out"], DUPLICATE_HEADER, rows)
         else:
             registry = _read(options["registry"], REGISTRY_COLUMNS, "REGISTRY")
-            matches = link(candidates, registry, language=options["language"], progress=progress)
+            matches = link(
+                candidates,
+                registry,
+                language=options["language"],
+                progress=progress,
+                runner_ups=True,
+            )
             rows = list(matches.select(MATCH_HEADER).iter_rows())
             _write_atomic(options["out"], MATCH_HEADER, rows)
         sys.stderr.write(f"{len(rows)} flagged pair(s) written to {options['out']}\n")
