@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Max, Q, QuerySet, Window
 
 from awasi.accounts.scoping import NOTHING, is_bawaslu, region_q
 from awasi.elections.choices import StageKind
@@ -60,12 +60,14 @@ def duplicates_visible_to(user: Any) -> QuerySet[DuplicatePair]:
 
 
 def review_queue(user: Any) -> QuerySet[MatchPair]:
-    """Pending ``review`` pairs, strongest first."""
+    """Pending ``review`` pairs, strongest candidate first; a candidate's pairs (the best
+    registry person and the runner-up) side by side, the stronger first."""
     return (
         matches_visible_to(user)
         .filter(decision=Decision.REVIEW, outcome=ReviewOutcome.PENDING)
         .select_related("candidate__candidate_list", "person__registry")
-        .order_by("-score")
+        .annotate(top=Window(Max("score"), partition_by=[F("candidate_id")]))
+        .order_by("-top", "candidate_id", "-score")
     )
 
 

@@ -6,6 +6,7 @@ officer; everything else answers 404 (lists) or 403 (pages that show nothing of 
 
 from __future__ import annotations
 
+import collections
 from functools import wraps
 from typing import Any
 
@@ -193,8 +194,15 @@ def run_progress(request: HttpRequest, pk: int) -> JsonResponse:
 @bawaslu_required
 def review_queue_view(request: HttpRequest) -> HttpResponse:
     """Pending ``review`` pairs of the user's area, strongest first."""
-    pairs = selectors.review_queue(request.user)[:200]
-    return render(request, "screening/review_queue.html", {"pairs": pairs, "form": ReviewForm()})
+    pairs = list(selectors.review_queue(request.user)[:200])
+    # Candidates with more than one registry person in doubt: confirm one, reject the others.
+    per_candidate = collections.Counter(p.candidate_id for p in pairs)
+    several = {cid for cid, n in per_candidate.items() if n > 1}
+    return render(
+        request,
+        "screening/review_queue.html",
+        {"pairs": pairs, "several": several, "form": ReviewForm()},
+    )
 
 
 def _review(request: HttpRequest, pk: int, access: Any, service: Any, back: str) -> HttpResponse:

@@ -128,38 +128,14 @@ def test_officer_cannot_screen_another_areas_list(screening_data, officer_belitu
         start_run(actor=officer_belitung, candidate_list=screening_data["list"])
 
 
-def test_officer_can_confirm_the_runner_up_of_an_undecided_candidate(babel, officer_bangka):
-    from awasi.screening.services.imports import import_registry
-    from awasi.screening.services.runs import execute_run, start_run
-
-    header = "person_id,full_name,birth_place,birth_date,sex,nik,category,employer,region_code\n"
-    # Two men of one name and birth day in one town, neither NIK known: the form cannot tell.
-    registry = header + (
-        "R-A,Yohanes Sitorus,Tarutung,1980-05-05,L,,asn,Dinas Kesehatan,12.02\n"
-        "R-B,Yohanes Sitorus,Tarutung,1980-05-05,L,,polri,Polres Tapanuli Utara,12.02\n"
-        "R-X,Bambang Sutrisno,Sungailiat,1970-03-12,L,1901011203700001,asn,Dinas,19.01\n"
-    )
-    cands = "candidate_id,full_name,birth_place,birth_date,sex,nik,party,level,dapil,region_code\n"
-    cands += "C-YS,YOHANES SITORUS,Tarutung,1980-05-05,L,,P01,dprd_regency,Bangka 1,19.01\n"
-    import_registry(actor=officer_bangka, name="r", filename="r.csv", data=registry.encode())
-    clist = import_candidates(
-        actor=officer_bangka,
-        election=babel["pemilu"],
-        region=Region.objects.get(pk="19.01"),
-        level="dprd_regency",
-        stage="dcs",
-        name="DCS",
-        filename="c.csv",
-        data=cands.encode(),
-    )
-    execute_run(start_run(actor=officer_bangka, candidate_list=clist).pk)
+def test_officer_can_confirm_the_runner_up_of_an_undecided_candidate(twins, officer_bangka):
     pairs = {p.person.external_id: p for p in MatchPair.objects.all()}
     # Both men are in the queue, each as a review pair naming the other as runner-up.
     assert set(pairs) == {"R-A", "R-B"}
     assert {p.decision for p in pairs.values()} == {"review"}
     assert pairs["R-A"].runner_up == str(pairs["R-B"].person_id)
     assert pairs["R-B"].runner_up == str(pairs["R-A"].person_id)
-    candidate = clist.candidates.get()
+    candidate = twins.candidates.get()
     review_match(actor=officer_bangka, pair_id=pairs["R-A"].pk, confirmed=False, note="NIP beda")
     candidate.refresh_from_db()
     assert candidate.status == CandidateStatus.AWAITING_REVIEW  # the other is still open

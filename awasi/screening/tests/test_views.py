@@ -108,6 +108,19 @@ def test_bad_import_shows_offending_rows(client_for, officer_bangka, babel):
     assert "line 2, full_name" in body and "line 2, birth_date" in body
 
 
+def test_queue_keeps_a_candidates_pairs_together_and_says_so(
+    client_for, officer_bangka, screening_data, twins
+):
+    from awasi.screening.models import MatchPair
+
+    body = client_for(officer_bangka).get(reverse("screening:review_queue")).content.decode()
+    assert body.count('class="card review-pair"') >= 3  # the other list's review pairs too
+    ids = MatchPair.objects.filter(candidate__candidate_list=twins).values_list("pk", flat=True)
+    first, second = sorted(body.index(f'id="pair-{pk}"') for pk in ids)
+    assert body[first:second].count('class="card review-pair"') == 1  # the next card is its own
+    assert body.count("Lebih dari satu orang di registri mungkin kandidat ini") == 2
+
+
 @pytest.mark.browser
 def test_review_queue_in_browser(live_login, live_server, officer_bangka, screening_data):
     from selenium.webdriver.common.by import By
