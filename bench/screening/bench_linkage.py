@@ -59,7 +59,7 @@ def run_ours(cands: pl.DataFrame, reg: pl.DataFrame, truth: set) -> dict:
     out = link(
         cands,
         reg,
-        runner_ups=True,  # as `awasi screen` writes MATCHES.csv
+        every_flagged=True,  # as `awasi screen` writes MATCHES.csv
         progress=lambda s, f: print(
             f"  linker {s} {time.perf_counter() - start:.1f}s", file=sys.stderr
         ),

@@ -205,9 +205,12 @@ def score_pairs(
     return Scored(ci, ri, lv, w, prior, score, probability, decide(lv, probability, th))
 
 
-def _best_per_left(s: Scored) -> tuple[np.ndarray, np.ndarray]:
-    """Positions of the best and runner-up pair per left row (-1 when there is none)."""
+def _best_per_left(s: Scored, skip: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Positions of the best and runner-up pair per left row (-1 when there is none), leaving
+    out the pairs marked in ``skip``."""
     frame = pl.DataFrame({"pos": np.arange(len(s.ci)), "l": s.ci, "score": s.score, "r": s.ri})
+    if skip is not None:
+        frame = frame.filter(pl.Series(~skip))
     # Ties (same score) go to the lower registry row, so runs repeat exactly.
     ranked = frame.sort(["l", "score", "r"], descending=[False, True, False]).with_columns(
         rank=pl.int_range(pl.len()).over("l")
@@ -216,6 +219,26 @@ def _best_per_left(s: Scored) -> tuple[np.ndarray, np.ndarray]:
     second = ranked.filter(pl.col("rank") == 1).select("l", pl.col("pos").alias("pos2"))
     joined = best.join(second, on="l", how="left")
     return joined["pos"].to_numpy(), joined["pos2"].fill_null(-1).to_numpy()
+
+
+def _copies_of_best(s: Scored, r: People, best: np.ndarray) -> np.ndarray:
+    """Flagged pairs, other than a candidate's best, whose registry row is the best's person
+    again: the same valid NIK (and no other stated birth date) — one person kept in two
+    registries, say the ASN list and the village officials' list."""
+    copies = np.zeros(len(s.ci), bool)
+    if not len(best):
+        return copies
+    best_of = np.full(int(s.ci.max()) + 1, -1, np.int64)
+    best_of[s.ci[best]] = best
+    flagged = np.flatnonzero(s.decision != NO_MATCH)
+    b = best_of[s.ci[flagged]]
+    others = flagged[(b >= 0) & (b != flagged)]
+    rb, ro = s.ri[best_of[s.ci[others]]], s.ri[others]
+    same = r.nik_usable[rb] & r.nik_usable[ro] & ~r.other_id[rb] & ~r.other_id[ro]
+    same &= (r.nik_digits[rb] == r.nik_digits[ro]).all(axis=1)
+    same &= (r.dob[rb] == r.dob[ro]) | (r.dob[rb] == INT_NULL) | (r.dob[ro] == INT_NULL)
+    copies[others[same]] = True
+    return copies
 
 
 def link(
@@ -227,15 +250,17 @@ def link(
     language: str = "id",
     progress: Progress = _noop,
     keep_all: bool = False,
-    runner_ups: bool = False,
+    every_flagged: bool = False,
     chunk_size: int = 25_000,
 ) -> pl.DataFrame:
     """Best registry match per candidate with its runner-up and decision.
 
     Returns columns ``candidate_id, person_id, score, decision, reasons, runner_up_id,
-    runner_up_score, bits`` (flagged pairs only unless ``keep_all``). With ``runner_ups``, a
-    candidate whose best pair goes to review also lists its runner-up as a second ``review`` row
-    when the runner-up's own evidence flags it (one row per flagged pair, as the CLI writes).
+    runner_up_score, bits`` (flagged pairs only unless ``keep_all``), one row per candidate.
+    With ``every_flagged`` (as the CLI writes MATCHES.csv: one row per flagged pair) a candidate
+    whose best pair goes to review also lists its runner-up as a second ``review`` row when the
+    runner-up's own evidence flags it, and the best's person kept twice in the registry (same
+    valid NIK) is listed again with the best's decision.
     The registry is prepared once; candidates are blocked and scored ``chunk_size`` at a time so
     memory stays bounded.
     """
@@ -264,7 +289,7 @@ def link(
         progress("blocking and scoring", 0.35)
         pairs = (ci, ri, lv)
         rows += _link_chunk(
-            c, r, freq, vocab, th, blocking, language, keep_all, runner_ups, prior, keys, pairs
+            c, r, freq, vocab, th, blocking, language, keep_all, every_flagged, prior, keys, pairs
         )
     else:
         freq.m = _estimated_m(c, r, freq, vocab, th, blocking, prior, keys)
@@ -272,7 +297,7 @@ def link(
             part = c.take(np.arange(start, min(start + chunk_size, c.n)))
             progress("blocking and scoring", 0.35 + 0.6 * start / max(c.n, 1))
             rows += _link_chunk(
-                part, r, freq, vocab, th, blocking, language, keep_all, runner_ups, prior, keys
+                part, r, freq, vocab, th, blocking, language, keep_all, every_flagged, prior, keys
             )
     progress("done", 1.0)
     return pl.DataFrame(rows, schema=RESULT_SCHEMA)
@@ -349,7 +374,7 @@ def _link_chunk(
     blocking: BlockingSettings | None,
     language: str,
     keep_all: bool,
-    runner_ups: bool,
+    every_flagged: bool,
     prior: float,
     keys: pl.DataFrame | None,
     pairs: tuple[np.ndarray, np.ndarray, Levels] | None = None,
@@ -361,6 +386,11 @@ def _link_chunk(
         ci, ri, lv = pairs
         s = score_pairs(c, r, ci, ri, freq, vocab, th, prior=prior, levels=lv)
     best, second = _best_per_left(s)
+    copies = _copies_of_best(s, r, best)
+    if copies.any():
+        # The best's person kept twice in the registry is not a rival: the runner-up is the
+        # next *other* person (the best itself never counts as its own copy, so it stays).
+        best, second = _best_per_left(s, skip=copies)
     decision = s.decision[best].copy()
     has_second = second >= 0
     close = np.zeros(len(best), bool)
@@ -384,7 +414,7 @@ def _link_chunk(
     # A candidate is at most one registry person: the best pair's probability shared with
     # every rival (odds normalised over the candidate's pairs) must still reach the match band.
     odds = np.exp2(np.clip(s.score, -60, 60))
-    rivals = np.bincount(s.ci, weights=odds, minlength=c.n)[s.ci[best]]
+    rivals = np.bincount(s.ci, weights=np.where(copies, 0.0, odds), minlength=c.n)[s.ci[best]]
     shared = odds[best] / (1.0 + rivals) < th.match
     would_match = decision == MATCH
     # Why a would-be match goes to review, for the explanation (nothing for other decisions).
@@ -392,12 +422,19 @@ def _link_chunk(
     decision[would_match & (close | shared)] = REVIEW
     keep = np.ones(len(best), bool) if keep_all else decision != NO_MATCH
     listed = [(k, best[k], second[k], decision[k], str(why[k])) for k in np.flatnonzero(keep)]
-    if runner_ups:
+    if every_flagged:
         # A candidate a person must decide on: the runner-up goes to that person too when its
         # own evidence flags it (the best may be the namesake, the runner-up the candidate).
         doubt = (decision == REVIEW) & (second >= 0)
         doubt[doubt] = s.decision[second[doubt]] != NO_MATCH
         listed += [(k, second[k], best[k], REVIEW, "") for k in np.flatnonzero(doubt)]
+        # The best's person again (another registry's record): as decided for the best.
+        k_of_left = np.full(c.n, -1, np.int64)
+        k_of_left[s.ci[best]] = np.arange(len(best))
+        for pos in np.flatnonzero(copies):
+            k = int(k_of_left[s.ci[pos]])
+            both = decision[k] == MATCH and s.decision[pos] == MATCH
+            listed.append((k, pos, second[k], MATCH if both else REVIEW, ""))
         listed.sort(key=lambda item: item[0])  # a candidate's rows together, the best first
     rows = []
     for _k, pos, pos2, verdict, ambiguous in listed:

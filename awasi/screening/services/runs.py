@@ -114,7 +114,7 @@ def _execute(run: ScreeningRun) -> dict[str, int]:
     people = list(RegistryPerson.objects.values(*_FIELDS))
     cands = _frame(own, "candidate_id")
     matches = link(
-        cands, _frame(people, "person_id"), runner_ups=True, progress=_progress(run, 0.7, 0.0)
+        cands, _frame(people, "person_id"), every_flagged=True, progress=_progress(run, 0.7, 0.0)
     )
     pairs = duplicates(_frame(election_rows, "candidate_id"), progress=_progress(run, 0.25, 0.7))
     own_ids = {str(r["pk"]) for r in own}

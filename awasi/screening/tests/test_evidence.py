@@ -466,10 +466,30 @@ def test_identical_nik_under_an_alias_matches_when_the_form_states_no_date():
 
 def test_runner_up_of_a_review_is_listed_for_the_same_person_to_decide():
     candidates, registry = _beside_background(REGISTRY, CANDIDATES)
-    rows = link(candidates, registry, runner_ups=True)
+    rows = link(candidates, registry, every_flagged=True)
     twins = rows.filter(pl.col("candidate_id") == "C-TWIN")
     assert sorted(twins["person_id"]) == ["R-TWIN-A", "R-TWIN-B"]
     assert set(twins["decision"]) == {"review"}
     # A confident match lists no runner-up; without the option every candidate has one row.
     assert rows.filter(pl.col("candidate_id") == "C-SECOND").height == 1
     assert link(candidates, registry).filter(pl.col("candidate_id") == "C-TWIN").height == 1
+
+
+def test_one_person_kept_in_two_registries_matches_both_records():
+    # The same man in the ASN list and the village council (BPD) list: one NIK, two records.
+    extra = [
+        ("R-ASN", "Drs. Bambang Sutrisno", "Sungailiat", "1970-03-12", "L", "1901011203700001"),
+        ("R-BPD", "Bambang Sutrisno", "Sungailiat", "1970-03-12", "L", "1901011203700001"),
+    ]
+    cand = [
+        ("C-BS", "H. BAMBANG SOETRISNO, S.Pd", "Sungailiat", "1970-03-12", "L", "1901011203700001")
+    ]
+    candidates, registry = _beside_background(extra, cand)
+    rows = link(candidates, registry, every_flagged=True)
+    assert sorted(zip(rows["person_id"], rows["decision"], strict=True)) == [
+        ("R-ASN", "match"),
+        ("R-BPD", "match"),
+    ]
+    assert "DUA kecocokan kuat" not in " ".join(rows["reasons"])  # not two rival people
+    best = link(candidates, registry).row(0, named=True)  # one row per candidate by default
+    assert (best["person_id"], best["decision"]) == ("R-ASN", "match")

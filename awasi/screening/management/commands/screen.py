@@ -104,7 +104,7 @@ class Command(BaseCommand):
                 registry,
                 language=options["language"],
                 progress=progress,
-                runner_ups=True,
+                every_flagged=True,
             )
             rows = list(matches.select(MATCH_HEADER).iter_rows())
             _write_atomic(options["out"], MATCH_HEADER, rows)
