@@ -39,6 +39,20 @@ REGISTRY_COLUMNS = (
     "region_code",
 )
 MAX_ERRORS = 200
+#: How a sex is written in Indonesian exports besides L/P (any letter case): read as L or P.
+#: Anything else (M/F, 1/2 — whose meaning differs between systems) stays an error.
+SEX_WORDS = {
+    "l": "L",
+    "p": "P",
+    "laki-laki": "L",
+    "laki laki": "L",
+    "laki": "L",
+    "lk": "L",
+    "pria": "L",
+    "perempuan": "P",
+    "pr": "P",
+    "wanita": "P",
+}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -124,8 +138,10 @@ def _check_row(line: int, record: dict[str, str], id_column: str) -> list[RowErr
         except ValueError:
             errors.append(RowError(line, "birth_date", "date must be YYYY-MM-DD", born))
     sex = record.get("sex", "")
-    if sex and sex not in ("L", "P"):
-        errors.append(RowError(line, "sex", "sex must be L or P", sex))
+    if sex:
+        record["sex"] = SEX_WORDS.get(sex.strip().lower(), sex)
+        if record["sex"] not in ("L", "P"):
+            errors.append(RowError(line, "sex", "sex must be L or P", sex))
     number = record.get("number", "")
     if number and not (number.isdigit() and 0 < int(number) < 1000):
         errors.append(RowError(line, "number", "number on the list must be 1-999", number))
@@ -200,7 +216,8 @@ def validate_csv(
             for c in columns
         ]
     )
-    frame = frame.with_row_index("line", offset=2)
+    spelt = pl.col("sex").str.to_lowercase().replace_strict(SEX_WORDS, default=pl.col("sex"))
+    frame = frame.with_columns(sex_as_given=pl.col("sex"), sex=spelt).with_row_index("line", 2)
     id_column = columns[0]
     checks = [
         (pl.col(id_column) == "", id_column, "required value is empty", None),
@@ -215,7 +232,7 @@ def validate_csv(
             "date must be YYYY-MM-DD",
             "birth_date",
         ),
-        (~pl.col("sex").is_in(["", "L", "P"]), "sex", "sex must be L or P", "sex"),
+        (~pl.col("sex").is_in(["", "L", "P"]), "sex", "sex must be L or P", "sex_as_given"),
     ]
     errors: list[RowError] = []
     for condition, column, message, value in checks:
@@ -235,7 +252,7 @@ def validate_csv(
     ]
     if errors:
         raise TableError(sorted(errors, key=lambda e: e.line)[:MAX_ERRORS])
-    return frame.drop("line")
+    return frame.drop("line", "sex_as_given")
 
 
 def read_table(

@@ -111,3 +111,26 @@ def test_id_name_and_required_columns_must_be_present(fast):
             validate(rows, REGISTRY_COLUMNS, required=("category",))
     missing = [e.column for e in caught.value.errors]
     assert missing == (["full_name"] if fast else ["full_name", "category"])
+
+
+@pytest.mark.parametrize("fast", [False, True])
+@pytest.mark.parametrize(
+    ("given", "read"),
+    [
+        ("l", "L"),
+        ("p", "P"),
+        ("Laki-laki", "L"),
+        ("PEREMPUAN", "P"),
+        ("Pria", "L"),
+        ("wanita", "P"),
+    ],
+)
+def test_sex_written_as_a_word_or_in_lower_case_is_read_as_l_or_p(fast, given, read):
+    from awasi.screening.linkage.tables import validate_csv
+
+    rows = [["candidate_id", "full_name", "sex"], ["C1", "Budi", given]]
+    if fast:
+        frame = validate_csv("\n".join(",".join(r) for r in rows).encode(), CANDIDATE_COLUMNS)
+    else:
+        frame = validate(rows, CANDIDATE_COLUMNS)
+    assert frame["sex"].to_list() == [read]
