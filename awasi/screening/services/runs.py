@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 from typing import Any
 
 import polars as pl
@@ -49,11 +50,11 @@ def start_run(*, actor: Any, candidate_list: Any) -> ScreeningRun:
     return run
 
 
-def _frame(rows: list[dict], id_name: str) -> pl.DataFrame:
+def _frame(rows: list[dict], id_name: str, ids: list[str] | None = None) -> pl.DataFrame:
     return pl.DataFrame(
         [
             {
-                id_name: str(r["pk"]),
+                id_name: ids[k] if ids is not None else str(r["pk"]),
                 "full_name": r["full_name"],
                 "birth_place": r["birth_place"],
                 "birth_date": r["birth_date"].isoformat() if r["birth_date"] else "",
@@ -61,7 +62,7 @@ def _frame(rows: list[dict], id_name: str) -> pl.DataFrame:
                 "nik": decrypt_nik(r["nik_encrypted"]),
                 "region_code": r["region_code"],
             }
-            for r in rows
+            for k, r in enumerate(rows)
         ],
         schema={
             id_name: pl.Utf8,
@@ -76,6 +77,18 @@ def _frame(rows: list[dict], id_name: str) -> pl.DataFrame:
 
 
 _FIELDS = ("pk", "full_name", "birth_place", "birth_date", "sex", "nik_encrypted", "region_code")
+
+
+def _person_ids(people: list[dict]) -> list[str]:
+    """Registry people as officers know them (the reasons name the runner-up): their id in their
+    own registry, with the registry's name where two registries use the same id."""
+    seen = collections.Counter(p["external_id"] for p in people)
+    return [
+        p["external_id"]
+        if seen[p["external_id"]] == 1
+        else f"{p['external_id']} ({p['registry__name']})"
+        for p in people
+    ]
 
 
 def _progress(run: ScreeningRun, share: float, offset: float) -> Any:
@@ -111,11 +124,12 @@ def _execute(run: ScreeningRun) -> dict[str, int]:
     election_rows = list(
         Candidate.objects.filter(candidate_list__election=clist.election).values(*_FIELDS)
     )
-    people = list(RegistryPerson.objects.values(*_FIELDS))
+    people = list(RegistryPerson.objects.values(*_FIELDS, "external_id", "registry__name"))
+    person_ids = _person_ids(people)
+    pk_of = {shown: p["pk"] for shown, p in zip(person_ids, people, strict=True)}
     cands = _frame(own, "candidate_id")
-    matches = link(
-        cands, _frame(people, "person_id"), every_flagged=True, progress=_progress(run, 0.7, 0.0)
-    )
+    registry = _frame(people, "person_id", person_ids)
+    matches = link(cands, registry, every_flagged=True, progress=_progress(run, 0.7, 0.0))
     pairs = duplicates(_frame(election_rows, "candidate_id"), progress=_progress(run, 0.25, 0.7))
     own_ids = {str(r["pk"]) for r in own}
     pairs = pairs.filter(
@@ -134,14 +148,14 @@ def _execute(run: ScreeningRun) -> dict[str, int]:
                 MatchPair(
                     run=run,
                     candidate_id=int(m["candidate_id"]),
-                    person_id=int(m["person_id"]),
+                    person_id=pk_of[m["person_id"]],
                     score=m["score"],
                     decision=m["decision"],
                     reasons=m["reasons"],
                     runner_up=m["runner_up_id"] or "",
                 )
                 for m in matches.iter_rows(named=True)
-                if (int(m["candidate_id"]), int(m["person_id"])) not in reviewed
+                if (int(m["candidate_id"]), pk_of[m["person_id"]]) not in reviewed
             ]
         )
         touching = Q(first__candidate_list=clist) | Q(second__candidate_list=clist)

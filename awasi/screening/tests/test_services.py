@@ -133,8 +133,9 @@ def test_officer_can_confirm_the_runner_up_of_an_undecided_candidate(twins, offi
     # Both men are in the queue, each as a review pair naming the other as runner-up.
     assert set(pairs) == {"R-A", "R-B"}
     assert {p.decision for p in pairs.values()} == {"review"}
-    assert pairs["R-A"].runner_up == str(pairs["R-B"].person_id)
-    assert pairs["R-B"].runner_up == str(pairs["R-A"].person_id)
+    assert (pairs["R-A"].runner_up, pairs["R-B"].runner_up) == ("R-B", "R-A")
+    # The reasons name the runner-up by its id in the registry, as the officer knows it.
+    assert "pembanding terdekat berikutnya: R-B (p=" in pairs["R-A"].reasons
     candidate = twins.candidates.get()
     review_match(actor=officer_bangka, pair_id=pairs["R-A"].pk, confirmed=False, note="NIP beda")
     candidate.refresh_from_db()
@@ -142,3 +143,18 @@ def test_officer_can_confirm_the_runner_up_of_an_undecided_candidate(twins, offi
     review_match(actor=officer_bangka, pair_id=pairs["R-B"].pk, confirmed=True, note="Foto cocok")
     candidate.refresh_from_db()
     assert candidate.status == CandidateStatus.MUST_RESIGN
+
+
+def test_registry_people_are_named_by_their_own_id_and_registry_when_ids_clash():
+    from awasi.screening.services.runs import _person_ids
+
+    people = [
+        {"external_id": "199001012015011001", "registry__name": "BKN Babel"},
+        {"external_id": "17", "registry__name": "Perangkat desa Bangka"},
+        {"external_id": "17", "registry__name": "BPD Bangka"},
+    ]
+    assert _person_ids(people) == [
+        "199001012015011001",
+        "17 (Perangkat desa Bangka)",
+        "17 (BPD Bangka)",
+    ]
