@@ -83,12 +83,15 @@ def _person_ids(people: list[dict]) -> list[str]:
     """Registry people as officers know them (the reasons name the runner-up): their id in their
     own registry, with the registry's name where two registries use the same id."""
     seen = collections.Counter(p["external_id"] for p in people)
-    return [
+    ids = [
         p["external_id"]
         if seen[p["external_id"]] == 1
         else f"{p['external_id']} ({p['registry__name']})"
         for p in people
     ]
+    # Two registries of one name using one id: the database key keeps them apart.
+    clash = collections.Counter(ids)
+    return [i if clash[i] == 1 else f"{i} #{p['pk']}" for i, p in zip(ids, people, strict=True)]
 
 
 def _progress(run: ScreeningRun, share: float, offset: float) -> Any:

@@ -149,12 +149,16 @@ def test_registry_people_are_named_by_their_own_id_and_registry_when_ids_clash()
     from awasi.screening.services.runs import _person_ids
 
     people = [
-        {"external_id": "199001012015011001", "registry__name": "BKN Babel"},
-        {"external_id": "17", "registry__name": "Perangkat desa Bangka"},
-        {"external_id": "17", "registry__name": "BPD Bangka"},
+        {"pk": 1, "external_id": "199001012015011001", "registry__name": "BKN Babel"},
+        {"pk": 2, "external_id": "17", "registry__name": "Perangkat desa Bangka"},
+        {"pk": 3, "external_id": "17", "registry__name": "BPD Bangka"},
+        {"pk": 4, "external_id": "8", "registry__name": "BPD"},
+        {"pk": 5, "external_id": "8", "registry__name": "BPD"},
     ]
     assert _person_ids(people) == [
         "199001012015011001",
         "17 (Perangkat desa Bangka)",
         "17 (BPD Bangka)",
+        "8 (BPD) #4",
+        "8 (BPD) #5",
     ]
