@@ -90,7 +90,7 @@ class Levels:
     other_id: np.ndarray  # bool: both sides hold another identity number, not a NIK
     date: np.ndarray
     nik_sex_digit: np.ndarray  # bool: NIK level DATE_EDIT, and only the +40 of the day differs
-    nik_far: np.ndarray  # bool: two usable NIKs three digits or more apart (not two slips)
+    nik_apart: np.ndarray  # int8: digits two usable NIKs differ in beyond one edit (0 within)
     date_source: np.ndarray  # 0 stated↔stated, 1 NIK↔NIK, 2 stated↔NIK, 3 NIK↔stated
     date_value: np.ndarray  # the agreeing date (candidate side) for term frequencies
     stated_date: np.ndarray  # level of the stated dates alone (NULL when either is missing)
@@ -481,13 +481,13 @@ def compare(
     sex_digit = np.zeros(len(ci), bool)
     edited = np.flatnonzero(nik == Nik.DATE_EDIT)  # only these can differ by the +40 alone
     sex_digit[edited] = nik_sex_digit(c, r, ci[edited], ri[edited])
-    far = np.zeros(len(ci), bool)
+    far = np.zeros(len(ci), np.int8)
     apart = np.flatnonzero(np.isin(nik, (Nik.SAME_REGENCY, Nik.DIFFERENT)))
-    far[apart] = (c.nik_digits[ci[apart]] != r.nik_digits[ri[apart]]).sum(axis=1) >= 3
+    far[apart] = (c.nik_digits[ci[apart]] != r.nik_digits[ri[apart]]).sum(axis=1)
     return Levels(
         nik=nik,
         nik_sex_digit=sex_digit,
-        nik_far=far,
+        nik_apart=far,
         other_id=np.asarray(c.other_id[ci] & r.other_id[ri], bool),
         date=date,
         date_source=source,

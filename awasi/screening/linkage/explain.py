@@ -225,7 +225,7 @@ def explain(
     if lv.name[pos] >= Name.PARTIAL and lv.nik[pos] == Nik.EXACT and lv.date[pos] == Date.EXACT:
         text.append(t["alias"])
     if (
-        lv.nik_far[pos]
+        lv.nik_apart[pos] >= 2
         and not other_id
         and lv.name[pos] <= Name.FUZZY
         and lv.date[pos] <= Date.DAYS

@@ -41,6 +41,12 @@ class Thresholds:
     min_rate: float = 0.01  # bounds of the estimated share of candidates in the registry
     max_rate: float = 0.9
     em_sample: int = 5_000  # candidates whose blocked pairs re-estimate m (0: documented m)
+    #: Two valid NIKs this many digits apart never match automatically: a second NIK or a
+    #: namesake born the same day (serials restart at 0001 in every district, so two such
+    #: people of one regency differ only in the district digits). 2 was tried (session 5): on
+    #: independent data with second NIKs issued in another district it removed 6-9 false
+    #: matches per seed and lost 10-13 true ones.
+    nik_far_digits: int = 3
 
 
 @dataclasses.dataclass
@@ -164,11 +170,11 @@ def decide(lv: Levels, probability: np.ndarray, th: Thresholds) -> np.ndarray:
     auto = (probability >= th.match) & (names_agree | nik_and_date) & (lv.sex != Sex.DIFFERENT)
     auto &= (lv.date != Date.DIFFERENT) | nik_supports_date  # namesakes born on other days
     auto &= (lv.date <= Date.TYPO) | (lv.nik <= Nik.SERIAL_EDIT)  # a name and place alone: review
-    # Two valid NIKs three digits or more apart (more than two slips, one on each form): a
-    # second NIK is possible (linkage.md §4.5), but so is a namesake born the same day; only a
-    # person can tell. (Another identity number has no date or region inside and is often
-    # mistyped in several digits: not held back.)
-    auto &= ~(lv.nik_far & ~lv.other_id)
+    # Two valid NIKs further apart than slips explain (Thresholds.nik_far_digits): a second NIK
+    # is possible (linkage.md §4.5), but so is a namesake born the same day; only a person can
+    # tell. (Another identity number has no date or region inside and is often mistyped in
+    # several digits: not held back.)
+    auto &= ~((lv.nik_apart >= th.nik_far_digits) & ~lv.other_id)
     flagged = (probability >= th.review) | (lv.nik == Nik.EXACT)
     flagged |= (lv.name <= Name.SAME_INFORMATIVE) & (lv.date == Date.EXACT)
     # Without a comparable NIK or birth date no score can decide: an agreeing name goes to a
