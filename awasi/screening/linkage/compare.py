@@ -101,6 +101,7 @@ class Levels:
     partner_tokens: np.ndarray  # int32 [pairs, MAX_TOKENS] registry token paired with each
     # candidate token, exactly or near-identically (0: none)
     sex: np.ndarray
+    sex_doubt: np.ndarray  # bool: a form's stated sex contradicts its own NIK (which is wrong?)
     geo: np.ndarray
     geo_value: np.ndarray  # id of the agreeing place / regency
     initials: np.ndarray  # +1 an initial stands for a token of the other name, -1 none can
@@ -377,6 +378,12 @@ def compare_initials(
     return level.astype(np.int8), np.maximum(letter_c, letter_r)
 
 
+def _sex_doubt(people: People) -> np.ndarray:
+    """Rows whose stated sex contradicts the sex their own NIK encodes."""
+    stated, coded = people.stated_sex, people.nik_sex
+    return np.asarray((stated > 0) & (coded > 0) & (stated != coded), bool)
+
+
 def compare_sex(c: People, r: People, ci: np.ndarray, ri: np.ndarray) -> np.ndarray:
     """Sex level from the best available source on each side."""
     a, b = c.sex[ci], r.sex[ri]
@@ -501,6 +508,7 @@ def compare(
         initials=initials,
         initial_letter=letter,
         sex=sex,
+        sex_doubt=_sex_doubt(c)[ci] | _sex_doubt(r)[ri],
         geo=geo,
         geo_value=geo_value,
     )

@@ -159,6 +159,9 @@ def decide(lv: Levels, probability: np.ndarray, th: Thresholds) -> np.ndarray:
     # to share district, birth date and sex with the candidate.
     dateless = (lv.stated_date == Date.NULL) & lv.stated_agrees
     nik_and_date = (lv.nik == Nik.EXACT) & ((lv.stated_date == Date.EXACT) | dateless)
+    # Not when a form's stated sex contradicts its own NIK: a woman's NIK written without the
+    # +40 is a man's NIK, and may be exactly the NIK of a man born the same day in her district.
+    nik_and_date &= (lv.sex != Sex.DIFFERENT) & ~lv.sex_doubt
     # A NIK one typo away in its date digits explains a differing date read from it, not forms
     # that state different days (namesakes whose NIKs happen to be near).
     nik_supports_date = (lv.nik == Nik.EXACT) | (
@@ -229,8 +232,10 @@ def _best_per_left(s: Scored, skip: np.ndarray | None = None) -> tuple[np.ndarra
 
 def _copies_of_best(s: Scored, r: People, best: np.ndarray) -> np.ndarray:
     """Flagged pairs, other than a candidate's best, whose registry row is the best's person
-    again: the same valid NIK (and no other stated birth date) — one person kept in two
-    registries, say the ASN list and the village officials' list."""
+    again — one person kept in two registries (the ASN list and the village council's, say):
+    the same valid NIK and no other stated birth date; or, beside a best that the candidate's
+    NIK anchors (identical or one slip away), a row without a usable NIK (left blank, a dummy,
+    spoilt by a spreadsheet) that carries the candidate's name and exact birth date."""
     copies = np.zeros(len(s.ci), bool)
     if not len(best):
         return copies
@@ -239,11 +244,18 @@ def _copies_of_best(s: Scored, r: People, best: np.ndarray) -> np.ndarray:
     flagged = np.flatnonzero(s.decision != NO_MATCH)
     b = best_of[s.ci[flagged]]
     others = flagged[(b >= 0) & (b != flagged)]
-    rb, ro = s.ri[best_of[s.ci[others]]], s.ri[others]
-    same = r.nik_usable[rb] & r.nik_usable[ro] & ~r.other_id[rb] & ~r.other_id[ro]
-    same &= (r.nik_digits[rb] == r.nik_digits[ro]).all(axis=1)
+    bo = best_of[s.ci[others]]
+    rb, ro = s.ri[bo], s.ri[others]
+    valid_b = r.nik_usable[rb] & ~r.other_id[rb]
+    valid_o = r.nik_usable[ro] & ~r.other_id[ro]
+    same = valid_b & valid_o & (r.nik_digits[rb] == r.nik_digits[ro]).all(axis=1)
     same &= (r.dob[rb] == r.dob[ro]) | (r.dob[rb] == INT_NULL) | (r.dob[ro] == INT_NULL)
-    copies[others[same]] = True
+    lv = s.levels
+    blank = valid_b & ~valid_o & (lv.nik[bo] <= Nik.SERIAL_NEXT)
+    blank &= (lv.name[bo] <= Name.FUZZY) & (lv.name[others] <= Name.FUZZY)
+    blank &= (lv.date[bo] == Date.EXACT) & (lv.date[others] == Date.EXACT)
+    blank &= lv.sex[others] != Sex.DIFFERENT
+    copies[others[same | blank]] = True
     return copies
 
 
@@ -430,9 +442,13 @@ def _link_chunk(
     listed = [(k, best[k], second[k], decision[k], str(why[k])) for k in np.flatnonzero(keep)]
     if every_flagged:
         # A candidate a person must decide on: the runner-up goes to that person too when its
-        # own evidence flags it (the best may be the namesake, the runner-up the candidate).
-        doubt = (decision == REVIEW) & (second >= 0)
-        doubt[doubt] = s.decision[second[doubt]] != NO_MATCH
+        # own evidence flags it (the best may be the namesake, the runner-up the candidate);
+        # so does a runner-up that would match on its own beside a best that does (a second
+        # record of the person, typed differently, or a rival the best outscored).
+        doubt = second >= 0
+        own = np.full(len(best), NO_MATCH, dtype=object)
+        own[doubt] = s.decision[second[doubt]]
+        doubt &= ((decision == REVIEW) & (own != NO_MATCH)) | ((decision == MATCH) & (own == MATCH))
         listed += [(k, second[k], best[k], REVIEW, "") for k in np.flatnonzero(doubt)]
         # The best's person again (another registry's record): as decided for the best.
         k_of_left = np.full(c.n, -1, np.int64)

@@ -493,3 +493,45 @@ def test_one_person_kept_in_two_registries_matches_both_records():
     assert "DUA kecocokan kuat" not in " ".join(rows["reasons"])  # not two rival people
     best = link(candidates, registry).row(0, named=True)  # one row per candidate by default
     assert (best["person_id"], best["decision"]) == ("R-ASN", "match")
+
+
+def test_second_record_without_a_usable_nik_is_the_same_person_and_listed():
+    extra = [
+        ("R-DESA", "Kasiyah", "Bantul", "1971-04-09", "P", "3402014904710001"),
+        # The same woman in the honorary list: NIK left blank, name typed in capitals.
+        ("R-HONOR", "KASIYAH", "BANTUL", "1971-04-09", "P", ""),
+        # And in the BPD list with a NIK spoilt by a spreadsheet (its last digit lost).
+        ("R-BPD", "Kasiyah, S.Pd.", "", "1971-04-09", "P", "3402014904710000"),
+    ]
+    cand = [("C-KAS", "Hj. Kasiyah", "Bantul", "1971-04-09", "P", "3402014904710001")]
+    candidates, registry = _beside_background(extra, cand)
+    rows = link(candidates, registry, every_flagged=True)
+    assert sorted(zip(rows["person_id"], rows["decision"], strict=True)) == [
+        ("R-BPD", "match"),
+        ("R-DESA", "match"),
+        ("R-HONOR", "match"),
+    ]
+
+
+def test_a_strong_runner_up_beside_a_match_is_listed_for_review():
+    extra = [
+        ("R-ONE", "Wahyu Hidayat", "Klaten", "1980-02-11", "L", "3310011102800001"),
+        # The same name and day, a NIK one digit away: a second record mistyped, or a namesake.
+        ("R-TWO", "Wahyu Hidayat", "Klaten", "1980-02-11", "L", "3310011102800007"),
+    ]
+    cand = [("C-WH", "Wahyu Hidayat", "Klaten", "1980-02-11", "L", "3310011102800001")]
+    candidates, registry = _beside_background(extra, cand)
+    rows = link(candidates, registry, every_flagged=True)
+    assert sorted(zip(rows["person_id"], rows["decision"], strict=True)) == [
+        ("R-ONE", "match"),
+        ("R-TWO", "review"),
+    ]
+
+
+def test_identical_nik_under_another_name_and_a_contradicted_sex_is_not_an_alias():
+    # Her NIK lacks the +40 of a woman: it is exactly the NIK of a man born that day there.
+    extra = [("R-PUTU", "I Putu Suparta", "Gianyar", "2003-07-18", "L", "5104011807030001")]
+    cand = [("C-NYOMAN", "Ni Nyoman Puspawati", "Gianyar", "2003-07-18", "P", "5104011807030001")]
+    candidates, registry = _beside_background(extra, cand)
+    row = link(candidates, registry, keep_all=True).row(0, named=True)
+    assert (row["person_id"], row["decision"]) == ("R-PUTU", "review")
