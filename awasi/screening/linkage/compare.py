@@ -196,6 +196,9 @@ def compare_niks(c: People, r: People, ci: np.ndarray, ri: np.ndarray) -> np.nda
     both = nik_usable(c)[ci] & nik_usable(r)[ri]
     a, b = c.nik_digits[ci], r.nik_digits[ri]
     mismatch = a != b
+    # A NIK whose last digit a spreadsheet zeroed is compared on the 15 digits it kept.
+    truncated = c.nik_truncated[ci] | r.nik_truncated[ri]
+    mismatch[truncated, 15] = False
     hamming = mismatch.sum(axis=1)
     swapped = np.zeros(len(ci), bool)
     first = np.argmax(mismatch, axis=1)
@@ -218,8 +221,13 @@ def compare_niks(c: People, r: People, ci: np.ndarray, ri: np.ndarray) -> np.nda
     )
     serial_a = a[:, 12:].astype(np.int64) @ _SERIAL_PLACES
     serial_b = b[:, 12:].astype(np.int64) @ _SERIAL_PLACES
-    level[(level == Nik.SERIAL_EDIT) & (np.abs(serial_a - serial_b) == 1)] = Nik.SERIAL_NEXT
+    level[(level == Nik.SERIAL_EDIT) & (np.abs(serial_a - serial_b) == 1) & ~truncated] = (
+        Nik.SERIAL_NEXT
+    )
     level[both & (hamming == 0)] = Nik.EXACT
+    # The 15 kept digits agree: the same district, day and serial but for its last digit —
+    # a typo's evidence, not an identical NIK's.
+    level[both & (hamming == 0) & truncated] = Nik.SERIAL_EDIT
     # Another identity number on both sides (no structure): equal, one typo, or different.
     other = c.other_id[ci] & r.other_id[ri]
     level[other] = Nik.DIFFERENT

@@ -74,6 +74,7 @@ _TEXT: dict[str, dict[str, Any]] = {
         },
         "titles": "gelar diabaikan: {}",
         "dummy": "NIK {} tampak dummy/tidak sah",
+        "truncated": "digit terakhir NIK {} hilang (0000 — tersimpan sebagai angka di Excel?)",
         "nik_date": "tanggal lahir pada NIK {} tidak sesuai isian",
         "nik_sex": "jenis kelamin pada NIK {} tidak sesuai isian",
         "side": {"c": "calon", "r": "registri"},
@@ -142,6 +143,7 @@ _TEXT: dict[str, dict[str, Any]] = {
         },
         "titles": "titles ignored: {}",
         "dummy": "{} NIK looks like a dummy/invalid",
+        "truncated": "last digit of the {} NIK lost (0000 — stored as a number in a spreadsheet?)",
         "nik_date": "birth date in the {} NIK contradicts the form",
         "nik_sex": "sex in the {} NIK contradicts the form",
         "side": {"c": "candidate", "r": "registry"},
@@ -165,6 +167,8 @@ def _notes(t: dict[str, Any], people: People, row: int, side: str) -> list[str]:
     who = t["side"][side]
     if people.nik_problem[row] == "dummy":
         notes.append(t["dummy"].format(who))
+    if people.nik_truncated[row]:
+        notes.append(t["truncated"].format(who))
     dob, nik_dob = people.dob[row], people.nik_dob[row]
     if dob != INT_NULL and nik_dob != INT_NULL and dob != nik_dob:
         notes.append(t["nik_date"].format(who))

@@ -246,8 +246,8 @@ def _copies_of_best(s: Scored, r: People, best: np.ndarray) -> np.ndarray:
     others = flagged[(b >= 0) & (b != flagged)]
     bo = best_of[s.ci[others]]
     rb, ro = s.ri[bo], s.ri[others]
-    valid_b = r.nik_usable[rb] & ~r.other_id[rb]
-    valid_o = r.nik_usable[ro] & ~r.other_id[ro]
+    valid = r.nik_usable & ~r.other_id & ~r.nik_truncated
+    valid_b, valid_o = valid[rb], valid[ro]
     same = valid_b & valid_o & (r.nik_digits[rb] == r.nik_digits[ro]).all(axis=1)
     same &= (r.dob[rb] == r.dob[ro]) | (r.dob[rb] == INT_NULL) | (r.dob[ro] == INT_NULL)
     lv = s.levels

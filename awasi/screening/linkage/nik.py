@@ -33,6 +33,9 @@ class NikProblem:
     DUMMY = "dummy"
     PROVINCE = "province"
     DATE = "date"
+    #: Serial 0000 (never issued): a spreadsheet kept 15 significant digits of a NIK typed as a
+    #: number and zeroed the last. Region, date and sex remain; the serial's last digit is lost.
+    TRUNCATED = "truncated"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +105,8 @@ def _changes(digits: str) -> int:
 
 
 def is_dummy(digits: str) -> bool:
-    """True for placeholder NIKs: one repeated digit or pattern, runs, or an all-zero tail."""
+    """True for placeholder NIKs: one repeated digit or pattern, runs, or an all-zero tail
+    (six zeros; serial 0000 alone is a truncated NIK, :attr:`NikProblem.TRUNCATED`)."""
     if any(p.match(digits) for p in _DUMMY_PATTERNS):
         return True
     if _changes(digits) < MIN_DIGIT_CHANGES or all(
@@ -111,7 +115,7 @@ def is_dummy(digits: str) -> bool:
         return True
     if any(digits[:10] in seq for seq in _SEQUENCES):
         return True
-    return digits.endswith("000000") or digits[12:] == "0000"
+    return digits.endswith("000000")
 
 
 def century_year(yy: int, reference_year: int) -> int:
@@ -159,6 +163,8 @@ def parse_nik(value: str | None, *, reference_year: int = 2026) -> NikInfo:
         return info(NikProblem.PROVINCE, born, sex)
     if born is None:
         return info(NikProblem.DATE)
+    if digits[12:] == "0000":
+        return info(NikProblem.TRUNCATED, born, sex)
     return info("", born, sex)
 
 
@@ -201,7 +207,6 @@ def nik_frame(niks: pl.Series, *, reference_year: int = 2026) -> pl.DataFrame:
         | (d == pl.concat_str([d.str.slice(0, 4)] * 4))
         | d.str.slice(0, 10).is_in(windows)
         | d.str.ends_with("000000")
-        | (d.str.slice(12, 4) == "0000")
         | (pl.sum_horizontal(step(i).cast(pl.Int32) for i in range(15)) < MIN_DIGIT_CHANGES)
         | pl.all_horizontal(~step(i) for i in range(0, 16, 2))
     )
@@ -218,15 +223,18 @@ def nik_frame(niks: pl.Series, *, reference_year: int = 2026) -> pl.DataFrame:
         .then(pl.lit(NikProblem.PROVINCE))
         .when(pl.col("born").is_null())
         .then(pl.lit(NikProblem.DATE))
+        .when(d.str.slice(12, 4) == "0000")
+        .then(pl.lit(NikProblem.TRUNCATED))
         .otherwise(pl.lit(""))
     )
     frame = frame.with_columns(problem=problem)
     ok = pl.col("problem") == ""
     # An unknown province code (a typo there, or a table out of date) leaves the date and sex
-    # digits readable, as parse_nik reports them.
-    readable = ok | (pl.col("problem") == NikProblem.PROVINCE)
+    # digits readable, as parse_nik reports them; so does a lost last digit (and the district).
+    truncated = pl.col("problem") == NikProblem.TRUNCATED
+    readable = ok | truncated | (pl.col("problem") == NikProblem.PROVINCE)
     return frame.with_columns(
         birth_date=pl.when(readable).then(pl.col("born")),
         sex=pl.when(readable).then(pl.col("sex")).otherwise(pl.lit("")),
-        district=pl.when(ok).then(pl.col("district")).otherwise(pl.lit("")),
+        district=pl.when(ok | truncated).then(pl.col("district")).otherwise(pl.lit("")),
     ).select("digits", "problem", "birth_date", "sex", "district")

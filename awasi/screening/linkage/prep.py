@@ -108,6 +108,7 @@ class People:
     nik_problem: np.ndarray  # object: "" when valid
     nik_digits: np.ndarray  # uint8 [n, 16] (zeros when not 16 digits)
     nik_usable: np.ndarray  # bool: 16 digits and not a dummy (bad region/date still compared)
+    nik_truncated: np.ndarray  # bool: serial 0000, the last digit lost (compare 15 digits)
     other_id: np.ndarray  # bool: the NIK column holds another number (6–15 digits, e.g. old
     # KTP or a registry's own id), kept zero-padded in nik_digits and compared as a whole
     nik_dob: np.ndarray  # int32 birth date from NIK, or INT_NULL
@@ -281,7 +282,7 @@ def prepare(frame: pl.DataFrame, id_column: str, vocab: Vocabulary) -> People:
     digits_text = niks["digits"].to_numpy()
     nik_digits = np.zeros((frame.height, 16), np.uint8)
     sixteen = niks["digits"].str.contains(r"^\d{16}$").to_numpy()
-    usable = niks["problem"].is_in(["", "province", "date"]).to_numpy()
+    usable = niks["problem"].is_in(["", "province", "date", "truncated"]).to_numpy()
     other = niks["digits"].str.contains(r"^\d{6,15}$").to_numpy()
     for i in np.flatnonzero(other):  # 000000, 999999999: placeholders, not numbers
         other[i] = len(set(digits_text[i])) > 1
@@ -327,6 +328,7 @@ def prepare(frame: pl.DataFrame, id_column: str, vocab: Vocabulary) -> People:
         nik_problem=niks["problem"].to_numpy().astype(object),
         nik_digits=nik_digits,
         nik_usable=usable,
+        nik_truncated=(niks["problem"] == "truncated").to_numpy(),
         other_id=other,
         nik_dob=niks["birth_date"].cast(pl.Int32).fill_null(INT_NULL).to_numpy().astype(np.int32),
         sex=sex.astype(np.int8),

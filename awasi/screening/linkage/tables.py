@@ -87,6 +87,8 @@ def _rows_from_xlsx(data: bytes) -> list[list[str]]:
         for v in row:
             if isinstance(v, dt.datetime | dt.date):
                 v = v.strftime("%Y-%m-%d")
+            elif isinstance(v, float) and v.is_integer():
+                v = int(v)  # a NIK or id typed as a number: 1971010201700000, not ...0.0
             cells.append("" if v is None else str(v).strip())
         out.append(cells)
     return out

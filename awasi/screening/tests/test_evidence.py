@@ -535,3 +535,14 @@ def test_identical_nik_under_another_name_and_a_contradicted_sex_is_not_an_alias
     candidates, registry = _beside_background(extra, cand)
     row = link(candidates, registry, keep_all=True).row(0, named=True)
     assert (row["person_id"], row["decision"]) == ("R-PUTU", "review")
+
+
+def test_nik_whose_last_digit_a_spreadsheet_lost_is_compared_on_the_rest():
+    # The village office's list: NIK typed as a number (15 digits kept, the last zeroed), and
+    # a default birth date instead of his own.
+    extra = [("R-BASO", "ANDI BASO", "", "1990-07-01", "L", "7301010209900000")]
+    cand = [("C-BASO", "Andi Baso", "Takalar", "1990-09-02", "L", "7301010209900001")]
+    candidates, registry = _beside_background(extra, cand)
+    row = link(candidates, registry).row(0, named=True)
+    assert row["person_id"] == "R-BASO" and row["decision"] in ("match", "review")
+    assert "digit terakhir NIK registri hilang" in row["reasons"]

@@ -23,7 +23,10 @@ CASES = [
     ("3333333333333333", NikProblem.DUMMY, None, ""),
     ("1234567890123456", NikProblem.DUMMY, None, ""),
     ("1212121212121212", NikProblem.DUMMY, None, ""),
-    ("3171011708450000", NikProblem.DUMMY, None, ""),  # serial 0000 is never issued
+    # Serial 0000 is never issued: a spreadsheet zeroed the last of 16 digits (15 kept).
+    ("3171015708450000", NikProblem.TRUNCATED, dt.date(1945, 8, 17), "P"),
+    # Six zeros: keyed in (a truncated NIK of someone born in 2000 looks the same: lost).
+    ("3171011708000000", NikProblem.DUMMY, None, ""),
     ("1111222233334444", NikProblem.DUMMY, None, ""),  # four runs: keyed in, not issued
     ("1122334455667788", NikProblem.DUMMY, None, ""),  # every digit doubled
     ("1111111122222222", NikProblem.DUMMY, None, ""),
@@ -54,7 +57,7 @@ def test_vectorised_parser_agrees_with_scalar():
     for (value, *_), row in zip(CASES, frame.iter_rows(named=True), strict=True):
         info = parse_nik(value)
         assert row["problem"] == info.problem, value
-        readable = info.problem in ("", NikProblem.PROVINCE)
+        readable = info.problem in ("", NikProblem.PROVINCE, NikProblem.TRUNCATED)
         assert row["birth_date"] == (info.birth_date if readable else None), value
         assert row["sex"] == (info.sex if readable else ""), value
 

@@ -134,3 +134,24 @@ def test_sex_written_as_a_word_or_in_lower_case_is_read_as_l_or_p(fast, given, r
     else:
         frame = validate(rows, CANDIDATE_COLUMNS)
     assert frame["sex"].to_list() == [read]
+
+
+def test_numbers_in_xlsx_cells_read_without_a_decimal_point():
+    import zipfile
+
+    book = Workbook()
+    book.active.append(list(CANDIDATE_COLUMNS))
+    book.active.append([7, "Budi", "", "", "L", 1971010201700000, "", "", "", ""])
+    saved = io.BytesIO()
+    book.save(saved)
+    # Excel writes a NIK typed as a number in scientific notation (15 digits kept).
+    source, patched = zipfile.ZipFile(saved), io.BytesIO()
+    with zipfile.ZipFile(patched, "w") as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"<v>1971010201700000</v>", b"<v>1.9710102017E+15</v>")
+            out.writestr(item, data)
+    frame = validate(read_rows("c.xlsx", patched.getvalue()), CANDIDATE_COLUMNS)
+    assert frame.row(0, named=True)["nik"] == "1971010201700000"
+    assert frame.row(0, named=True)["candidate_id"] == "7"
