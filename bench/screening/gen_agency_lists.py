@@ -533,8 +533,6 @@ class World:
         rng = self.rng
         alias, muslim = None, True
         fam = family
-        if eth == "javanese" or eth == "sundanese" and False:
-            pass
         if eth == "javanese":
             if fam and rng.random() < 0.8:  # sibling set: Eko/Dwi/Tri + shared second name
                 first = rng.choice(
