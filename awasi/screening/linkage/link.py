@@ -233,9 +233,11 @@ def _best_per_left(s: Scored, skip: np.ndarray | None = None) -> tuple[np.ndarra
 def _copies_of_best(s: Scored, r: People, best: np.ndarray) -> np.ndarray:
     """Flagged pairs, other than a candidate's best, whose registry row is the best's person
     again — one person kept in two registries (the ASN list and the village council's, say):
-    the same valid NIK and no other stated birth date; or, beside a best that the candidate's
-    NIK anchors (identical or one slip away), a row without a usable NIK (left blank, a dummy,
-    spoilt by a spreadsheet) that carries the candidate's name and exact birth date."""
+    the same valid NIK (a stated date that differs is then a slip or a default such as 1 July
+    against the NIK's own, as both cannot agree with it); or, beside a best that the
+    candidate's NIK anchors (identical or one slip away), a row without a usable NIK (left
+    blank, a dummy, spoilt by a spreadsheet) that carries the candidate's name and exact birth
+    date."""
     copies = np.zeros(len(s.ci), bool)
     if not len(best):
         return copies
@@ -249,7 +251,6 @@ def _copies_of_best(s: Scored, r: People, best: np.ndarray) -> np.ndarray:
     valid = r.nik_usable & ~r.other_id & ~r.nik_truncated
     valid_b, valid_o = valid[rb], valid[ro]
     same = valid_b & valid_o & (r.nik_digits[rb] == r.nik_digits[ro]).all(axis=1)
-    same &= (r.dob[rb] == r.dob[ro]) | (r.dob[rb] == INT_NULL) | (r.dob[ro] == INT_NULL)
     lv = s.levels
     blank = valid_b & ~valid_o & (lv.nik[bo] <= Nik.SERIAL_NEXT)
     blank &= (lv.name[bo] <= Name.FUZZY) & (lv.name[others] <= Name.FUZZY)

@@ -546,3 +546,18 @@ def test_nik_whose_last_digit_a_spreadsheet_lost_is_compared_on_the_rest():
     row = link(candidates, registry).row(0, named=True)
     assert row["person_id"] == "R-BASO" and row["decision"] in ("match", "review")
     assert "digit terakhir NIK registri hilang" in row["reasons"]
+
+
+def test_second_record_with_a_default_birth_date_under_the_same_nik_is_still_a_copy():
+    extra = [
+        ("R-ASN", "Tina Rahmawati", "Jakarta", "2002-12-29", "P", "3174116912020001"),
+        # The honorary list typed her name with a slip and put 1 July for an unknown birthday.
+        ("R-HON", "TINA RAHNAWATI", "", "2002-07-01", "P", "3174116912020001"),
+    ]
+    cand = [("C-TR", "Tina Rahmawati", "Jakarta", "2002-12-29", "P", "3174116912020001")]
+    candidates, registry = _beside_background(extra, cand)
+    rows = link(candidates, registry, every_flagged=True)
+    assert sorted(zip(rows["person_id"], rows["decision"], strict=True)) == [
+        ("R-ASN", "match"),
+        ("R-HON", "match"),
+    ]
