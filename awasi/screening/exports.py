@@ -12,6 +12,7 @@ from awasi.core.exports import pdf_response, xlsx_response
 
 from .models import CandidateList, DuplicatePair, MatchPair
 from .selectors import scrutiny_deadline, without_proof
+from .status import PairFacts, is_hit
 
 
 def list_workbook(clist: CandidateList) -> HttpResponse:
@@ -115,12 +116,16 @@ def list_workbook(clist: CandidateList) -> HttpResponse:
     )
 
 
-def letter(clist: CandidateList, user: Any) -> HttpResponse:
-    """Letter to KPU listing candidates who must resign and have not proven it."""
-    deadline = scrutiny_deadline(clist)
+def letter_rows(clist: CandidateList) -> list[tuple[Any, ...]]:
+    """The letter's table: each candidate who must resign without proof, with the registries
+    that make it so (hits only: a runner-up still awaiting review is not one)."""
     rows = []
     for c in without_proof(clist).prefetch_related("matches__person"):
-        hits = [m.person for m in c.matches.all() if m.outcome != "rejected"]
+        hits = [
+            m.person
+            for m in c.matches.all()
+            if is_hit(PairFacts(m.decision, m.outcome, m.person.category))
+        ]
         rows.append(
             (
                 c.party,
@@ -131,6 +136,13 @@ def letter(clist: CandidateList, user: Any) -> HttpResponse:
                 "; ".join(f"{p.get_category_display()} — {p.employer}" for p in hits),
             )
         )
+    return rows
+
+
+def letter(clist: CandidateList, user: Any) -> HttpResponse:
+    """Letter to KPU listing candidates who must resign and have not proven it."""
+    deadline = scrutiny_deadline(clist)
+    rows = letter_rows(clist)
     blocks = [
         ("p", _("To: KPU, %(area)s") % {"area": clist.region.name}),
         ("p", _("From: %(org)s") % {"org": getattr(user, "organisation", "") or "Bawaslu"}),
