@@ -422,18 +422,33 @@ def _link_chunk(
     lv = s.levels
     b2 = second[has_second]
     alias = (lv.name[best[has_second]] > Name.FUZZY) & (lv.nik[best[has_second]] == Nik.EXACT)
-    namesake_near = (lv.name[b2] <= Name.FUZZY) & (lv.nik[b2] <= Nik.SAME_PREFIX)
+    namesake_near = (lv.name[b2] <= Name.PARTIAL) & (lv.nik[b2] <= Nik.SAME_PREFIX)
     typo = np.zeros(len(best), bool)
     typo[has_second] = alias & namesake_near & (s.probability[b2] >= th.match)
-    close |= typo
+    # Settled when the namesake carries the same name and stated birth date and its NIK is one
+    # slip away, while the NIK's holder has another name altogether: a slip onto a same-day
+    # neighbour's NIK explains every field; the alias would need a second name *and* a
+    # namesake born that day in that district.
+    settled = np.zeros(len(best), bool)
+    settled[has_second] = (
+        (lv.name[b2] <= Name.SAME_INFORMATIVE)
+        & (lv.stated_date[b2] == Date.EXACT)
+        & (lv.nik[b2] <= Nik.SERIAL_NEXT)
+        & (lv.name[best[has_second]] == Name.DIFFERENT)
+    )
+    settled &= typo
+    close |= typo & ~settled
     # The namesake is then the likelier person (one slip rather than a slip and an alias):
     # shown first, the alias as its runner-up.
     best, second = np.where(typo, second, best), np.where(typo, best, second)
     decision = np.where(typo, s.decision[best], decision)
     # A candidate is at most one registry person: the best pair's probability shared with
-    # every rival (odds normalised over the candidate's pairs) must still reach the match band.
+    # every rival (odds normalised over the candidate's pairs) must still reach the match band
+    # (a settled neighbour's NIK is no rival: the slip explains it).
     odds = np.exp2(np.clip(s.score, -60, 60))
-    rivals = np.bincount(s.ci, weights=np.where(copies, 0.0, odds), minlength=c.n)[s.ci[best]]
+    ignored = copies.copy()
+    ignored[second[settled]] = True
+    rivals = np.bincount(s.ci, weights=np.where(ignored, 0.0, odds), minlength=c.n)[s.ci[best]]
     shared = odds[best] / (1.0 + rivals) < th.match
     would_match = decision == MATCH
     # Why a would-be match goes to review, for the explanation (nothing for other decisions).

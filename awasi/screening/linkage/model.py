@@ -26,7 +26,7 @@ from . import districts as districts_module
 from .compare import Date, Geo, Levels, Name, Nik, Sex, compare_niks, nik_sex_digit
 from .prep import INT_NULL, People
 
-MODEL_VERSION = "2026.11-7"
+MODEL_VERSION = "2026.11-8"
 
 M_NIK = {
     Nik.EXACT: 0.82,

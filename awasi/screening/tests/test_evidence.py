@@ -381,7 +381,7 @@ def test_nik_differing_only_by_the_womans_40_is_told_apart_from_a_date_typo():
     assert "tanda perempuan" not in reasons["C-AGUS"]
 
 
-def test_nik_typo_onto_a_stranger_is_not_matched_as_an_alias():
+def test_nik_typo_onto_a_stranger_matches_the_namesake_not_the_stranger():
     # "Taufan" is a common single name here: 60 namesakes born on other days.
     namesakes = [
         (f"R-NS{k}", "Taufan", "Gresik", f"{1960 + k % 40}-0{1 + k % 9}-1{k % 9}", "L", "")
@@ -395,10 +395,23 @@ def test_nik_typo_onto_a_stranger_is_not_matched_as_an_alias():
     cand = [("C-TAUFAN", "drg. Taufan", "Gresik", "1983-05-03", "L", "3525040305830001")]
     candidates, registry = _beside_background(extra, cand)
     row = link(candidates, registry, keep_all=True).row(0, named=True)
-    # The namesake (one slip) is shown first, the stranger (a slip and an alias) as runner-up.
-    assert (row["person_id"], row["decision"]) == ("R-TAUFAN", "review")
+    # The namesake (same name and day, one slip in the NIK) explains every field; the
+    # stranger would need an alias *and* a namesake born that day: he is the runner-up.
+    assert (row["person_id"], row["decision"]) == ("R-TAUFAN", "match")
     assert row["runner_up_id"] == "R-STRANGER"
-    assert "DUA kecocokan kuat" in row["reasons"]
+    assert "DUA kecocokan kuat" not in row["reasons"]
+
+
+def test_nik_typo_onto_a_stranger_beside_a_partly_named_namesake_goes_to_a_person():
+    extra = [
+        ("R-TAUFAN", "Taufan Hidayat", "Gresik", "1983-05-03", "L", "3525090305830001"),
+        ("R-STRANGER", "Bambang Sutrisno", "Gresik", "1983-05-03", "L", "3525040305830001"),
+    ]
+    # Only one of the namesake's names on the form: not enough to overrule the NIK's holder.
+    cand = [("C-TAUFAN", "drg. Taufan Kurniawan", "Gresik", "1983-05-03", "L", "3525040305830001")]
+    candidates, registry = _beside_background(extra, cand)
+    row = link(candidates, registry, keep_all=True).row(0, named=True)
+    assert row["decision"] == "review"
 
 
 def test_name_differing_only_in_weak_tokens_is_found_without_nik_or_date():
