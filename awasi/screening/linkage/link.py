@@ -236,8 +236,8 @@ def _copies_of_best(s: Scored, r: People, best: np.ndarray) -> np.ndarray:
     the same valid NIK (a stated date that differs is then a slip or a default such as 1 July
     against the NIK's own, as both cannot agree with it); or, beside a best that the
     candidate's NIK anchors (identical or one slip away), a row without a usable NIK (left
-    blank, a dummy, spoilt by a spreadsheet) that carries the candidate's name and exact birth
-    date."""
+    blank, a dummy) that carries the candidate's name and exact birth date; or two rows under
+    the candidate's name and birth date whose NIKs agree on the 15 digits a spreadsheet kept."""
     copies = np.zeros(len(s.ci), bool)
     if not len(best):
         return copies
@@ -252,11 +252,17 @@ def _copies_of_best(s: Scored, r: People, best: np.ndarray) -> np.ndarray:
     valid_b, valid_o = valid[rb], valid[ro]
     same = valid_b & valid_o & (r.nik_digits[rb] == r.nik_digits[ro]).all(axis=1)
     lv = s.levels
-    blank = valid_b & ~valid_o & (lv.nik[bo] <= Nik.SERIAL_NEXT)
-    blank &= (lv.name[bo] <= Name.FUZZY) & (lv.name[others] <= Name.FUZZY)
-    blank &= (lv.date[bo] == Date.EXACT) & (lv.date[others] == Date.EXACT)
-    blank &= lv.sex[others] != Sex.DIFFERENT
-    copies[others[same | blank]] = True
+    alike = (lv.name[bo] <= Name.FUZZY) & (lv.name[others] <= Name.FUZZY)
+    alike &= (lv.date[bo] == Date.EXACT) & (lv.date[others] == Date.EXACT)
+    alike &= lv.sex[others] != Sex.DIFFERENT
+    blank = valid_b & ~valid_o & (lv.nik[bo] <= Nik.SERIAL_NEXT) & alike
+    # A spoilt NIK (last digit lost) on either record that agrees with the other's on the 15
+    # digits it kept, under the candidate's name and birth date (a neighbour's NIK could
+    # agree on 15 digits too, not on the name as well).
+    kept = r.nik_usable & ~r.other_id
+    spoilt = (r.nik_truncated[rb] | r.nik_truncated[ro]) & kept[rb] & kept[ro] & alike
+    spoilt &= (r.nik_digits[rb, :15] == r.nik_digits[ro, :15]).all(axis=1)
+    copies[others[same | blank | spoilt]] = True
     return copies
 
 

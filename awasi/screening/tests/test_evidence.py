@@ -574,3 +574,17 @@ def test_second_record_with_a_default_birth_date_under_the_same_nik_is_still_a_c
         ("R-ASN", "match"),
         ("R-HON", "match"),
     ]
+
+
+def test_two_records_whose_niks_agree_on_the_digits_a_spreadsheet_kept_are_one_person():
+    extra = [
+        ("R-ASN", "Eni Rahmawati", "Denpasar", "1994-02-12", "P", "5105025202940001"),
+        ("R-BPD", "ENI RAHMAWATI", "", "1994-02-12", "P", "5105025202940000"),
+    ]
+    cand = [("C-ENI", "Eni Rahmawati", "Denpasar", "1994-02-12", "P", "")]  # no NIK on the form
+    candidates, registry = _beside_background(extra, cand)
+    rows = link(candidates, registry, every_flagged=True)
+    assert sorted(zip(rows["person_id"], rows["decision"], strict=True)) == [
+        ("R-ASN", "match"),
+        ("R-BPD", "match"),
+    ]
