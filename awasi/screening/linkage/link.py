@@ -422,38 +422,48 @@ def _link_chunk(
     close[has_second] = (
         s.score[best[has_second]] - s.score[second[has_second]] < th.ambiguous_margin_bits
     ) & (s.decision[second[has_second]] == MATCH)
-    # An identical NIK under another name (matched as a possible alias) while another registry
-    # person carries the candidate's name with a NIK one typo away: the NIK typo explains both
-    # with one slip, the alias needs a second name — a person decides.
+    # An identical NIK under another name (matched as a possible alias) beside another registry
+    # person who carries the candidate's name with a NIK one typo away: the typo explains both
+    # with one slip, the alias needs a second name — a person decides, unless *settled*: the
+    # namesake has the candidate's name and stated birth date with a NIK one slip away and the
+    # NIK's holder another name altogether (the alias would need a second name *and* a namesake
+    # born that day in that district).
     lv = s.levels
-    b2 = second[has_second]
-    alias = (lv.name[best[has_second]] > Name.FUZZY) & (lv.nik[best[has_second]] == Nik.EXACT)
-    namesake_near = (lv.name[b2] <= Name.PARTIAL) & (lv.nik[b2] <= Nik.SAME_PREFIX)
-    typo = np.zeros(len(best), bool)
-    typo[has_second] = alias & namesake_near & (s.probability[b2] >= th.match)
-    # Settled when the namesake carries the same name and stated birth date and its NIK is one
-    # slip away, while the NIK's holder has another name altogether: a slip onto a same-day
-    # neighbour's NIK explains every field; the alias would need a second name *and* a
-    # namesake born that day in that district.
+    b1, b2 = best[has_second], second[has_second]
+
+    def holder(p: np.ndarray) -> np.ndarray:
+        return np.asarray((lv.name[p] > Name.FUZZY) & (lv.nik[p] == Nik.EXACT), bool)
+
+    def namesake(p: np.ndarray) -> np.ndarray:
+        return np.asarray((lv.name[p] <= Name.PARTIAL) & (lv.nik[p] <= Nik.SAME_PREFIX), bool)
+
+    def settles(near: np.ndarray, far: np.ndarray) -> np.ndarray:
+        same = (lv.name[near] <= Name.SAME_INFORMATIVE) & (lv.stated_date[near] == Date.EXACT)
+        return np.asarray(
+            same & (lv.nik[near] <= Nik.SERIAL_NEXT) & (lv.name[far] == Name.DIFFERENT)
+        )
+
+    typo = np.zeros(len(best), bool)  # the holder ranked first
+    typo[has_second] = holder(b1) & namesake(b2) & (s.probability[b2] >= th.match)
     settled = np.zeros(len(best), bool)
-    settled[has_second] = (
-        (lv.name[b2] <= Name.SAME_INFORMATIVE)
-        & (lv.stated_date[b2] == Date.EXACT)
-        & (lv.nik[b2] <= Nik.SERIAL_NEXT)
-        & (lv.name[best[has_second]] == Name.DIFFERENT)
+    settled[has_second] = (typo[has_second] & settles(b2, b1)) | (
+        namesake(b1) & holder(b2) & settles(b1, b2)
     )
-    settled &= typo
-    close |= typo & ~settled
-    # The namesake is then the likelier person (one slip rather than a slip and an alias):
-    # shown first, the alias as its runner-up.
+    close = (close | typo) & ~settled
+    # The namesake is the likelier person (one slip rather than a slip and an alias): shown
+    # first, the holder as its runner-up; the holder's records are not the namesake's copies.
+    holder_left = np.zeros(c.n, bool)
+    holder_left[s.ci[best[typo]]] = True
+    copies = copies & ~holder_left[s.ci]
     best, second = np.where(typo, second, best), np.where(typo, best, second)
     decision = np.where(typo, s.decision[best], decision)
+    # Once settled, no record carrying the candidate's NIK (the holder's) is a rival.
+    settled_left = np.zeros(c.n, bool)
+    settled_left[s.ci[best[settled]]] = True
+    ignored = copies | (settled_left[s.ci] & (lv.nik == Nik.EXACT))
     # A candidate is at most one registry person: the best pair's probability shared with
-    # every rival (odds normalised over the candidate's pairs) must still reach the match band
-    # (a settled neighbour's NIK is no rival: the slip explains it).
+    # every rival (odds normalised over the candidate's pairs) must still reach the match band.
     odds = np.exp2(np.clip(s.score, -60, 60))
-    ignored = copies.copy()
-    ignored[second[settled]] = True
     rivals = np.bincount(s.ci, weights=np.where(ignored, 0.0, odds), minlength=c.n)[s.ci[best]]
     shared = odds[best] / (1.0 + rivals) < th.match
     would_match = decision == MATCH

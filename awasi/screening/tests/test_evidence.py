@@ -588,3 +588,17 @@ def test_two_records_whose_niks_agree_on_the_digits_a_spreadsheet_kept_are_one_p
         ("R-ASN", "match"),
         ("R-BPD", "match"),
     ]
+
+
+def test_the_nik_holders_second_record_is_not_listed_for_the_namesake():
+    extra = [
+        ("R-TAUFAN", "Taufan", "Gresik", "1983-05-03", "L", "3525090305830001"),
+        ("R-STRANGER", "Bambang Sutrisno", "Gresik", "1983-05-03", "L", "3525040305830001"),
+        ("R-STRANGER-BPD", "BAMBANG SUTRISNO", "", "1983-05-03", "L", "3525040305830001"),
+    ]
+    cand = [("C-TAUFAN", "drg. Taufan", "Gresik", "1983-05-03", "L", "3525040305830001")]
+    candidates, registry = _beside_background(extra, cand)
+    rows = link(candidates, registry, every_flagged=True)
+    decided = dict(zip(rows["person_id"], rows["decision"], strict=True))
+    assert decided["R-TAUFAN"] == "match"
+    assert decided.get("R-STRANGER-BPD") != "match" and decided.get("R-STRANGER") != "match"
