@@ -35,10 +35,18 @@ import datetime as dt
 import os
 import random
 import re
+import sys
 import time
 
 import stdnum
 from faker.providers.person.id_ID import Provider as _FP
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+
+from awasi.screening.linkage.tables import (  # noqa: E402  (the file contract)
+    CANDIDATE_COLUMNS,
+    REGISTRY_COLUMNS,
+)
 
 FK_M = list(_FP.first_names_male)
 FK_F = list(_FP.first_names_female)
@@ -1563,29 +1571,8 @@ def main():
         row["candidate_id"] = f"K{i + 1:05d}"
 
     # ------------------------------------------------------------------ write
-    rcols = [
-        "person_id",
-        "full_name",
-        "birth_place",
-        "birth_date",
-        "sex",
-        "nik",
-        "category",
-        "employer",
-        "region_code",
-    ]
-    ccols = [
-        "candidate_id",
-        "full_name",
-        "birth_place",
-        "birth_date",
-        "sex",
-        "nik",
-        "party",
-        "level",
-        "dapil",
-        "region_code",
-    ]
+    # The file contract of `awasi screen` (the columns and their order).
+    rcols, ccols = list(REGISTRY_COLUMNS), list(CANDIDATE_COLUMNS)
     with open(os.path.join(a.out, "registry.csv"), "w", newline="") as f:
         wr = csv.DictWriter(f, rcols)
         wr.writeheader()
