@@ -133,28 +133,42 @@ def screening_data(babel: dict, officer_bangka: Any) -> dict[str, Any]:
     return {"list": clist, "run": run, "candidates": by_id}
 
 
-@pytest.fixture
-def twins(babel: dict, officer_bangka: Any) -> Any:
-    """A list screened against two men of one name, birth day and town, no NIK known: the
-    candidate's form cannot tell them apart (both pairs go to review)."""
-    header = "person_id,full_name,birth_place,birth_date,sex,nik,category,employer,region_code\n"
-    registry = header + (
-        "R-A,Yohanes Sitorus,Tarutung,1980-05-05,L,,asn,Dinas Kesehatan,12.02\n"
-        "R-B,Yohanes Sitorus,Tarutung,1980-05-05,L,,polri,Polres Tapanuli Utara,12.02\n"
-        "R-X,Bambang Sutrisno,Sungailiat,1970-03-12,L,1901011203700001,asn,Dinas,19.01\n"
+REGISTRY_HEADER = (
+    "person_id,full_name,birth_place,birth_date,sex,nik,category,employer,region_code\n"
+)
+CANDIDATE_HEADER = (
+    "candidate_id,full_name,birth_place,birth_date,sex,nik,party,level,dapil,region_code\n"
+)
+
+
+def screen_rows(officer: Any, election: Any, registry_rows: str, candidate_rows: str) -> Any:
+    """Import a registry and a Bangka DPRD list from CSV rows (headers added) and screen it."""
+    import_registry(
+        actor=officer, name="r", filename="r.csv", data=(REGISTRY_HEADER + registry_rows).encode()
     )
-    cands = "candidate_id,full_name,birth_place,birth_date,sex,nik,party,level,dapil,region_code\n"
-    cands += "C-YS,YOHANES SITORUS,Tarutung,1980-05-05,L,,P01,dprd_regency,Bangka 1,19.01\n"
-    import_registry(actor=officer_bangka, name="r", filename="r.csv", data=registry.encode())
     clist = import_candidates(
-        actor=officer_bangka,
-        election=babel["pemilu"],
+        actor=officer,
+        election=election,
         region=Region.objects.get(pk="19.01"),
         level="dprd_regency",
         stage="dcs",
         name="DCS",
         filename="c.csv",
-        data=cands.encode(),
+        data=(CANDIDATE_HEADER + candidate_rows).encode(),
     )
-    execute_run(start_run(actor=officer_bangka, candidate_list=clist).pk)
+    execute_run(start_run(actor=officer, candidate_list=clist).pk)
     return clist
+
+
+@pytest.fixture
+def twins(babel: dict, officer_bangka: Any) -> Any:
+    """A list screened against two men of one name, birth day and town, no NIK known: the
+    candidate's form cannot tell them apart (both pairs go to review)."""
+    return screen_rows(
+        officer_bangka,
+        babel["pemilu"],
+        "R-A,Yohanes Sitorus,Tarutung,1980-05-05,L,,asn,Dinas Kesehatan,12.02\n"
+        "R-B,Yohanes Sitorus,Tarutung,1980-05-05,L,,polri,Polres Tapanuli Utara,12.02\n"
+        "R-X,Bambang Sutrisno,Sungailiat,1970-03-12,L,1901011203700001,asn,Dinas,19.01\n",
+        "C-YS,YOHANES SITORUS,Tarutung,1980-05-05,L,,P01,dprd_regency,Bangka 1,19.01\n",
+    )

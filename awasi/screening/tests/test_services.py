@@ -166,29 +166,17 @@ def test_registry_people_are_named_by_their_own_id_and_registry_when_ids_clash()
 
 def test_letter_names_only_hits_not_a_runner_up_awaiting_review(babel, officer_bangka):
     from awasi.screening.exports import letter_rows
-    from awasi.screening.services.imports import import_registry
-    from awasi.screening.services.runs import execute_run, start_run
 
-    header = "person_id,full_name,birth_place,birth_date,sex,nik,category,employer,region_code\n"
-    registry = header + (
+    from .conftest import screen_rows
+
+    clist = screen_rows(
+        officer_bangka,
+        babel["pemilu"],
         "R-1,Wahyu Hidayat,Klaten,1980-02-11,L,3310011102800001,asn,Dinas Pendidikan,33.10\n"
         # The same name and day, a NIK one digit away: listed for review beside the match.
-        "R-2,Wahyu Hidayat,Klaten,1980-02-11,L,3310011102800007,bumd,PDAM Klaten,33.10\n"
+        "R-2,Wahyu Hidayat,Klaten,1980-02-11,L,3310011102800007,bumd,PDAM Klaten,33.10\n",
+        "C-WH,Wahyu Hidayat,Klaten,1980-02-11,L,3310011102800001,P01,dprd_regency,B1,19.01\n",
     )
-    cands = "candidate_id,full_name,birth_place,birth_date,sex,nik,party,level,dapil,region_code\n"
-    cands += "C-WH,Wahyu Hidayat,Klaten,1980-02-11,L,3310011102800001,P01,dprd_regency,B1,19.01\n"
-    import_registry(actor=officer_bangka, name="r", filename="r.csv", data=registry.encode())
-    clist = import_candidates(
-        actor=officer_bangka,
-        election=babel["pemilu"],
-        region=Region.objects.get(pk="19.01"),
-        level="dprd_regency",
-        stage="dcs",
-        name="DCS",
-        filename="c.csv",
-        data=cands.encode(),
-    )
-    execute_run(start_run(actor=officer_bangka, candidate_list=clist).pk)
     decisions = {p.person.external_id: p.decision for p in MatchPair.objects.all()}
     assert decisions == {"R-1": "match", "R-2": "review"}
     (row,) = letter_rows(clist)
