@@ -75,6 +75,13 @@ def _beside_background(registry_rows, candidate_rows, *, n_registry=3000, seed=1
     return candidates, registry
 
 
+def _flagged(registry_rows, candidate_rows):
+    """(person_id, decision) of every flagged pair, as the CLI lists them, sorted."""
+    candidates, registry = _beside_background(registry_rows, candidate_rows)
+    rows = link(candidates, registry, every_flagged=True)
+    return sorted(zip(rows["person_id"], rows["decision"], strict=True))
+
+
 @pytest.fixture(scope="module")
 def decisions():
     candidates, registry = _beside_background(REGISTRY, CANDIDATES)
@@ -517,9 +524,7 @@ def test_second_record_without_a_usable_nik_is_the_same_person_and_listed():
         ("R-BPD", "Kasiyah, S.Pd.", "", "1971-04-09", "P", "3402014904710000"),
     ]
     cand = [("C-KAS", "Hj. Kasiyah", "Bantul", "1971-04-09", "P", "3402014904710001")]
-    candidates, registry = _beside_background(extra, cand)
-    rows = link(candidates, registry, every_flagged=True)
-    assert sorted(zip(rows["person_id"], rows["decision"], strict=True)) == [
+    assert _flagged(extra, cand) == [
         ("R-BPD", "match"),
         ("R-DESA", "match"),
         ("R-HONOR", "match"),
@@ -533,9 +538,7 @@ def test_a_strong_runner_up_beside_a_match_is_listed_for_review():
         ("R-TWO", "Wahyu Hidayat", "Klaten", "1980-02-11", "L", "3310011102800007"),
     ]
     cand = [("C-WH", "Wahyu Hidayat", "Klaten", "1980-02-11", "L", "3310011102800001")]
-    candidates, registry = _beside_background(extra, cand)
-    rows = link(candidates, registry, every_flagged=True)
-    assert sorted(zip(rows["person_id"], rows["decision"], strict=True)) == [
+    assert _flagged(extra, cand) == [
         ("R-ONE", "match"),
         ("R-TWO", "review"),
     ]
@@ -568,9 +571,7 @@ def test_second_record_with_a_default_birth_date_under_the_same_nik_is_still_a_c
         ("R-HON", "TINA RAHNAWATI", "", "2002-07-01", "P", "3174116912020001"),
     ]
     cand = [("C-TR", "Tina Rahmawati", "Jakarta", "2002-12-29", "P", "3174116912020001")]
-    candidates, registry = _beside_background(extra, cand)
-    rows = link(candidates, registry, every_flagged=True)
-    assert sorted(zip(rows["person_id"], rows["decision"], strict=True)) == [
+    assert _flagged(extra, cand) == [
         ("R-ASN", "match"),
         ("R-HON", "match"),
     ]
@@ -582,9 +583,7 @@ def test_two_records_whose_niks_agree_on_the_digits_a_spreadsheet_kept_are_one_p
         ("R-BPD", "ENI RAHMAWATI", "", "1994-02-12", "P", "5105025202940000"),
     ]
     cand = [("C-ENI", "Eni Rahmawati", "Denpasar", "1994-02-12", "P", "")]  # no NIK on the form
-    candidates, registry = _beside_background(extra, cand)
-    rows = link(candidates, registry, every_flagged=True)
-    assert sorted(zip(rows["person_id"], rows["decision"], strict=True)) == [
+    assert _flagged(extra, cand) == [
         ("R-ASN", "match"),
         ("R-BPD", "match"),
     ]
